@@ -1,0 +1,5 @@
+"""checkins domain."""
+
+
+def init_app(app):
+    pass

@@ -1,0 +1,5 @@
+"""Referral partners, services, consent and referrals."""
+
+
+def init_app(app):
+    pass

@@ -1,0 +1,5 @@
+"""voice domain."""
+
+
+def init_app(app):
+    pass
