@@ -1,0 +1,148 @@
+"""Language identification from script, letters and frequent words; fast on one-word SMS."""
+import re
+
+from .normalise import deep_fold
+
+_WORD = re.compile(r"\w+")
+_SORANI_LETTERS = set("ێۆڕڵە")
+_KURDISH_KEYBOARD = set("کیھ")  # Kurdish/Persian keyboards; Arabic keyboards give ك ي ه
+_ARABIC_ONLY_LETTERS = set("ةىأإثذضظءؤ")
+_KU_DIACRITICS = set("êîûçşÊÎÛÇŞ")
+_ARABIZI_DIGITS = re.compile(r"(?:[a-z][2356789]|[2356789][a-z])")
+
+# Frequent words, written naturally; folded at import so spellings without marks count too.
+_CKB_WORDS = """
+لە لە بۆ بو کە نییە نیە نیه هیچ ئێمە ئێوە ئەوان تۆ چۆن چون چی چیە کێ کوا کوێ زۆر سوپاس سڵاو سلاو
+بەڵام ئەگەر دەکات ناکات دەکەن هەیە هەیه ماڵ ماڵەوە ئاو کارەبا منداڵ منداڵەکان ژن پیاو کوڕ کچ
+باوکم دایکم براکەم ئێستا تکایە یارمەتی هاوکاری پارە گوندەکە گوندەکەمان خانوو ژوور ڕۆژ شەو ساڵ مانگ
+لەگەڵ دوای پێش وتی دەڵێت چونن باشن ببورن ناتوانم دەمەوێت نازانم بکەین دەبێت ئەم ئەو یەک دوو سێ
+کەس هەموو ئیتر نەماوە بەیانی دوێنێ هەر وەک تا بە ناو
+"""
+_KU_ARAB_WORDS = """
+ئەز ئەم مە ژ ل دێ نینە زاروک زارۆک ڤێ ڤی ڤە دکەت دکەن دبێژن دبێژیت نزانم دڤێت دڤێم هەوە وان
+مالا مالێ خو چاوا کەنگی کیڤە کیرێ چو هەمی گەلەک سپاس هاتن کوشتن بکوژن دکوژن بابێ دەیکا برایێ
+"""
+_AR_WORDS = """
+ماكو اكو هسه شلون شلونك شلونكم احنه احنا دا مال مالتي يم وين شكو عدنا عندي الله والله يريد اريد
+ما لا في على من الى هذا هاي هذي اللي كل بعد حتى يوم ابو ام ابني بنتي زوجي السلام عليكم شكرا
+ليش شنو شكد كلش زين هواية جماعة البيت اني انا انت هو هي هم ويانا وياهم اذا لو او كان كانت
+مرحبا اهلا ساعدونا ارجوكم دخيلكم اخوي ابويه امي عمي الحمد هم بس لان لهسه راح يكولون كال
+"""
+_KU_WORDS = """
+em min li ji bo gund gunde mala mal malê zarok zarokan hatin kuştin alîkarî tirsê ez tu hûn ew wan
+nizanim dixwazim dixwazin heye hene nîne nînin spas slav silav slaw zor gelek çawa çawan çawanî
+kengî kîre kîve kîrê nûke niha roj şev keça kurê bavê dayka mêrê jina xwe xwedê xanî kon kampê
+derkevin dibêjin gotin birayê xûşka çu tişt tiştek pere kar dikit dikim dikin bikim biçin têm
+hatiye nehat bûye dê ji ser digel ba vê wê wî em nikarin dijîn rêxistinê lê û ya yê yên yêt
+"""
+_EN_WORDS = """
+the a an is are was were my i you your our we they he she it and or to of in on at for with from
+please pls plz help no not yes hello hi thanks thank sorry wrong number there this that what when
+where how who why do does did dont cant can have has had will been be me us them him her his their
+house family kids children now today night need want our went came come go going get water money
+work school people village since ago after before about just still only any some all very good bad
+"""
+_ARABIZI_WORDS = """
+shlon shlonak shlonkum shlonich wallah walla wallahi ana ma3 inta inti ahna ehna ihna mako maku aku
+akoo hwaya hwaya zein zen habibi salam salamu shukran shukren minha maktab mushkila mushkileh bil
+mal el wen wein agdar aqdar akdar asajil ghalatit yishtighil shahrain hatha hadha hay shnu shno
+leish lesh yalla inshallah alhamdulillah marhaba ahlan 3ndi 3indi 3ala 3al abuya ummi ibni binti
+zawji akhoya saa3dona sa3dona dakhilkum hissa hessa hassa bait beit bet mako
+"""
+
+
+def _fold_set(words, lang):
+    return frozenset(deep_fold(w, lang) for w in words.split())
+
+
+CKB_WORDS = _fold_set(_CKB_WORDS, "ckb")
+KU_ARAB_WORDS = _fold_set(_KU_ARAB_WORDS, "ckb") - CKB_WORDS
+AR_WORDS = _fold_set(_AR_WORDS, "ckb")  # compared in the Kurdish fold (ك→ک, ي→ی) for one pass
+KU_WORDS = _fold_set(_KU_WORDS, "ku") - {"me", "we", "a", "i"}
+EN_WORDS = _fold_set(_EN_WORDS, "en")
+ARABIZI_WORDS = _fold_set(_ARABIZI_WORDS, "en")
+
+
+def _is_arabic(ch):
+    return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufefc"
+
+
+def script_counts(text):
+    arabic = latin = 0
+    for ch in text:
+        if ch.isalpha():
+            if _is_arabic(ch):
+                arabic += 1
+            elif ch.isascii() or "\u00c0" <= ch <= "\u024f":
+                latin += 1
+    return arabic, latin
+
+
+def _arabic_script(text):
+    sorani = sum(1 for ch in text if ch in _SORANI_LETTERS)
+    keyboard = sum(1 for ch in text if ch in _KURDISH_KEYBOARD)
+    arabic_only = sum(1 for ch in text if ch in _ARABIC_ONLY_LETTERS)
+    tokens = _WORD.findall(deep_fold(text, "ckb"))
+    letters = 3.0 * min(sorani, 6) + 0.5 * min(keyboard, 4)  # Kurdish, either dialect
+    ckb = ku = 0.0
+    ar = 1.0 * min(arabic_only, 4)
+    for t in tokens:
+        if t in CKB_WORDS:
+            ckb += 1.5
+        if t in KU_ARAB_WORDS:
+            ku += 2.0
+        if t in AR_WORDS:
+            ar += 1.5
+        elif t.startswith("ال") and len(t) > 3:
+            ar += 1.0
+    if "ڤ" in text:
+        ku += 1.5
+    kurdish = letters + ckb + ku
+    if kurdish > ar:
+        lang = "ku" if ku > ckb else "ckb"
+        conf = min(1.0, 0.4 + 0.1 * (kurdish - ar))
+    else:
+        lang = "ar"
+        conf = min(1.0, 0.4 + 0.1 * (ar - kurdish)) if ar > 0 else 0.5
+    return lang, conf
+
+
+def _latin_script(text):
+    diacritics = sum(1 for ch in text if ch in _KU_DIACRITICS)
+    folded = deep_fold(text, "en")
+    tokens = _WORD.findall(folded)
+    ku = 2.0 * min(diacritics, 5)
+    ar = 2.0 * min(len(_ARABIZI_DIGITS.findall(folded)), 4)
+    en = 0.0
+    for t in tokens:
+        kt = t.replace("sh", "s").replace("ch", "c")
+        if kt in KU_WORDS:
+            ku += 1.0
+        if t in EN_WORDS:
+            en += 1.0
+        if t in ARABIZI_WORDS:
+            ar += 1.5
+    best = max((en, "en"), (ku, "ku"), (ar, "ar"), key=lambda p: (p[0], p[1] == "en"))
+    others = sorted((en, ku, ar))[-2]
+    if best[0] == 0:
+        return "en", 0.2
+    return best[1], min(1.0, 0.4 + 0.15 * (best[0] - others))
+
+
+def identify(text):
+    """(language, confidence 0..1). Confidence 0 means nothing to go on."""
+    if not text:
+        return "en", 0.0
+    arabic, latin = script_counts(text)
+    if arabic == 0 and latin == 0:
+        return "en", 0.0
+    if arabic >= latin:
+        return _arabic_script(text)
+    return _latin_script(text)
+
+
+def detect_language(text):
+    """'en' | 'ar' | 'ckb' | 'ku' for a message; 'en' when there is nothing to tell by."""
+    if not isinstance(text, str):
+        return "en"
+    return identify(text[:2000])[0]

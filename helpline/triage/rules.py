@@ -1,0 +1,286 @@
+"""Loading and matching of the rule files in `rules/` (format described in rules/README.md)."""
+import os
+import re
+from dataclasses import dataclass, field
+
+from .normalise import deep_fold
+from .taxonomy import CATEGORIES, URGENCIES
+
+RULES_DIR = os.path.join(os.path.dirname(__file__), "rules")
+DEFAULT_GAP = 3
+_GAP = re.compile(r"^(\.\.\.|…)(\d*)$")
+_HEADER = re.compile(r"^\[([A-Za-z0-9_\-]+)\]\s*(.*)$")
+
+
+class RuleError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Slot:
+    alts: tuple  # ((kind, literal), …) with kind in exact/prefix/suffix/infix
+
+    def matches(self, forms):
+        for form in forms:
+            for kind, lit in self.alts:
+                if kind == "exact":
+                    if form == lit:
+                        return True
+                elif kind == "prefix":
+                    if form.startswith(lit):
+                        return True
+                elif kind == "infix":
+                    if lit in form:
+                        return True
+                elif kind == "num":
+                    if form.isdigit():
+                        return True
+                elif form.endswith(lit):
+                    return True
+        return False
+
+
+@dataclass(frozen=True)
+class Pattern:
+    source: str
+    parts: tuple  # each part: ((slot, max_gap_before), …); all parts must occur
+    guards: tuple  # per part: literals of which at least one must occur in the text
+
+
+@dataclass
+class Rule:
+    name: str
+    kind: str  # category | negative | urgency
+    category: str = None
+    urgency: str = None
+    weight: float = 1.0
+    past_weak: bool = False
+    historical: bool = False
+    applies: frozenset = frozenset()
+    cancels: frozenset = frozenset()
+    near: int = None
+    patterns: list = field(default_factory=list)
+    origin: str = ""
+
+    @property
+    def code(self):
+        return f"{self.category or self.kind}.{self.name}"
+
+
+def _compile_slot(raw, fold_term, where):
+    alts = []
+    for alt in raw.split("|"):
+        if not alt:
+            raise RuleError(f"{where}: empty alternative in '{raw}'")
+        if alt == "<num>":
+            alts.append(("num", ""))
+            continue
+        starts, ends = alt.startswith("*"), alt.endswith("*") and len(alt) > 1
+        lit = fold_term(alt.strip("*"))
+        if not lit or " " in lit:
+            raise RuleError(f"{where}: term '{alt}' is empty or splits into words after folding")
+        kind = "infix" if starts and ends else "suffix" if starts else "prefix" if ends else "exact"
+        alts.append((kind, lit))
+    return Slot(tuple(alts))
+
+
+def _compile_segment(raw, fold_term, where):
+    """`a b|c|d e f` → alternatives (a b), (c), (d e f); one-word alternatives share one slot."""
+    single, multi = [], []
+    for phrase in raw.split("|"):
+        words = phrase.split()
+        if not words:
+            raise RuleError(f"{where}: empty alternative in '{raw}'")
+        slots = tuple(_compile_slot(w, fold_term, where) for w in words)
+        (single if len(slots) == 1 else multi).append(slots)
+    alternatives = []
+    if single:
+        alternatives.append((Slot(tuple(a for (slot,) in single for a in slot.alts)),))
+    alternatives.extend(multi)
+    return tuple(alternatives)
+
+
+def _segment_guard(segment):
+    lits = []
+    for alt in segment:
+        literal = [a for slot in alt for a in slot.alts if a[0] != "num"]
+        if not literal:
+            return None
+        if len(alt) == 1:
+            lits.extend(lit for _, lit in literal)
+        else:
+            lits.append(max((lit for _, lit in literal), key=len))
+    return tuple(lits)
+
+
+def compile_pattern(line, fold_term, where):
+    parts, guards = [], []
+    for raw_part in line.split(" & "):
+        seq, gap, words = [], 0, []
+        for item in raw_part.split() + ["...0"]:
+            m = _GAP.match(item)
+            if not m:
+                words.append(item)
+                continue
+            if words:
+                seq.append((_compile_segment(" ".join(words), fold_term, where), gap))
+                words = []
+            gap = int(m.group(2)) if m.group(2) else DEFAULT_GAP
+        if not seq:
+            raise RuleError(f"{where}: empty pattern part in '{line}'")
+        parts.append(tuple(seq))
+        cands = [g for g in (_segment_guard(seg) for seg, _ in seq) if g]
+        guards.append(max(cands, key=lambda g: min(len(x) for x in g)) if cands else ("",))
+    return Pattern(line, tuple(parts), tuple(guards))
+
+
+def _parse_options(text, where):
+    opts = {}
+    for tok in text.split():
+        if "=" in tok:
+            k, v = tok.split("=", 1)
+            opts[k.strip().lower()] = v.strip()
+        else:
+            opts[tok.strip().lower()] = "yes"
+    return opts
+
+
+def parse_rules(text, kind, fold_term, origin, category=None):
+    rules, current = [], None
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        where = f"{origin}:{lineno}"
+        line = raw.split(" #", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
+        if not line:
+            continue
+        if line.startswith("@category"):
+            category = line.split(None, 1)[1].strip()
+            if category not in CATEGORIES:
+                raise RuleError(f"{where}: unknown category '{category}'")
+            continue
+        m = _HEADER.match(line)
+        if m:
+            current = _make_rule(m.group(1), _parse_options(m.group(2), where), kind, category, where)
+            rules.append(current)
+            continue
+        if current is None:
+            raise RuleError(f"{where}: pattern before any [rule] header")
+        current.patterns.append(compile_pattern(line, fold_term, where))
+    return [r for r in rules if r.patterns]
+
+
+def _make_rule(name, opts, kind, category, where):
+    urgency = opts.pop("urgency", None)
+    if urgency is not None and urgency not in URGENCIES:
+        raise RuleError(f"{where}: unknown urgency '{urgency}'")
+    cats = lambda key: frozenset(c for c in opts.pop(key, "").split(",") if c)  # noqa: E731
+    applies, cancels = cats("applies"), cats("cancels")
+    for c in applies | {c.split(".")[0] for c in cancels}:
+        if c != "*" and c not in CATEGORIES:
+            raise RuleError(f"{where}: unknown category '{c}'")
+    rule = Rule(
+        name=name, kind=kind, category=opts.pop("category", category), urgency=urgency,
+        weight=float(opts.pop("weight", 1.0)), past_weak=opts.pop("past", "") == "weak",
+        historical=opts.pop("historical", "") == "yes", applies=applies, cancels=cancels,
+        near=int(opts["near"]) if "near" in opts else None, origin=where,
+    )
+    opts.pop("near", None)
+    if opts:
+        raise RuleError(f"{where}: unknown option(s) {sorted(opts)}")
+    if kind == "category" and rule.category not in CATEGORIES:
+        raise RuleError(f"{where}: rule outside a category file needs category=")
+    return rule
+
+
+def arabizi_form(token):
+    """Arabic typed in Latin letters: fold the many spellings of one sound together."""
+    t = token.replace("sh", "§").replace("kh", "5").replace("gh", "8").replace("dh", "th")
+    t = t.replace("q", "k").replace("g", "k").replace("9", "k").replace("7", "h").replace("2", "")
+    t = t.replace("6", "t").replace("ee", "i").replace("oo", "u").replace("ou", "u").replace("e", "i")
+    t = t.replace("o", "u").replace("y", "i").replace("§", "sh")
+    return re.sub(r"(.)\1+", r"\1", t)
+
+
+@dataclass
+class RuleSet:
+    name: str
+    fold_lang: str
+    category_rules: list
+    negative_rules: list
+    urgency_rules: list
+
+
+def _term_folder(set_name):
+    if set_name == "arabizi":
+        return lambda t: arabizi_form(deep_fold(t, "en"))
+    fold_lang = {"en": "en", "ar": "ar", "ckb": "ckb", "ku": "ku"}[set_name]
+    return lambda t: deep_fold(t, fold_lang)
+
+
+def load_ruleset(set_name, directory=RULES_DIR):
+    base = os.path.join(directory, set_name)
+    fold_term = _term_folder(set_name)
+    cat_rules, neg_rules, urg_rules = [], [], []
+    for fname in sorted(os.listdir(base)):
+        if not fname.endswith(".rules"):
+            continue
+        path = os.path.join(base, fname)
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+        stem = fname[: -len(".rules")]
+        origin = f"{set_name}/{fname}"
+        if stem == "negative":
+            neg_rules += parse_rules(text, "negative", fold_term, origin)
+        elif stem == "urgency":
+            urg_rules += parse_rules(text, "urgency", fold_term, origin)
+        elif stem in CATEGORIES:
+            cat_rules += parse_rules(text, "category", fold_term, origin, category=stem)
+        else:
+            raise RuleError(f"{origin}: file name must be a category code, negative or urgency")
+    return RuleSet(set_name, "en" if set_name == "arabizi" else set_name, cat_rules, neg_rules, urg_rules)
+
+
+def load_all(directory=RULES_DIR):
+    return {name: load_ruleset(name, directory) for name in ("en", "ar", "ckb", "ku", "arabizi")}
+
+
+# --- matching -------------------------------------------------------------------------------
+
+def _segment_at(segment, tokens, j):
+    """Index of the last token if one of the segment's alternatives starts at token j."""
+    n = len(tokens)
+    for alt in segment:
+        if j + len(alt) > n:
+            continue
+        for k, slot in enumerate(alt):
+            if not slot.matches(tokens[j + k][0]):
+                break
+        else:
+            return j + len(alt) - 1
+    return None
+
+
+def _extend(seq, k, prev, tokens):
+    if k == len(seq):
+        return prev
+    segment, gap = seq[k]
+    last = min(len(tokens) - 1, prev + 1 + gap)
+    for j in range(prev + 1, last + 1):
+        end = _segment_at(segment, tokens, j)
+        if end is not None:
+            found = _extend(seq, k + 1, end, tokens)
+            if found is not None:
+                return found
+    return None
+
+
+def match_sequence(seq, tokens):
+    """All (first_token, last_token) spans where the sequence occurs, leftmost per start."""
+    out = []
+    first = seq[0][0]
+    for i in range(len(tokens)):
+        end = _segment_at(first, tokens, i)
+        if end is not None:
+            end = _extend(seq, 1, end, tokens)
+            if end is not None:
+                out.append((i, end))
+    return out
