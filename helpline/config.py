@@ -45,9 +45,9 @@ class Config:
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_DEFAULT_TIMEZONE = "Asia/Baghdad"
     # One gettext domain per area so that areas keep their own catalogs in translations/.
-    BABEL_DOMAIN = "messages;staff;voice;checkins"
+    BABEL_DOMAIN = "messages;staff;referrals;voice;checkins"
     BABEL_TRANSLATION_DIRECTORIES = ";".join(
-        [str(Path(__file__).resolve().parent.parent / "translations")] * 4)
+        [str(Path(__file__).resolve().parent.parent / "translations")] * 5)
 
     MAX_SMS_BODY = 1600
     MAX_CONTENT_LENGTH = 64 * 1024

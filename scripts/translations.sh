@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYBABEL=.venv/bin/pybabel
-DOMAINS="messages staff voice checkins"
+DOMAINS="messages staff referrals voice checkins"
 LOCALES="en ar ckb ku"
 case "${1:-compile}" in
   compile)

@@ -37,6 +37,7 @@ def json_body():
 
 
 def init_app(app):
-    from helpline.api import cases  # noqa: F401  (routes)
+    # Route modules, one per resource.
+    from helpline.api import cases, households, openapi, referrals  # noqa: F401
     app.register_blueprint(bp)
     csrf.exempt(bp)  # bearer tokens, not cookies

@@ -11,6 +11,6 @@ def _development_only():
 
 
 def init_app(app):
-    from helpline.simulator import views  # noqa: F401
+    from helpline.simulator import views, voice  # noqa: F401
     if app.config.get("SIMULATOR_ENABLED"):
         app.register_blueprint(bp)

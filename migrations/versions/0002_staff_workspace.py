@@ -1,4 +1,4 @@
-"""staff queue, notes, triage corrections, referrals
+"""staff workspace: notes, assignment, login security, reply templates
 
 Revision ID: 0002
 Revises: 0001

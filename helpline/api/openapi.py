@@ -1,0 +1,1 @@
+"""/api/v1/openapi.json: the API described."""

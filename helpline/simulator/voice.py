@@ -1,0 +1,1 @@
+"""Simulator: calling the voice line and pressing digits."""
