@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 PYBABEL=.venv/bin/pybabel
 DOMAINS="messages staff referrals voice checkins"
 LOCALES="en ar ckb ku"
+[ -n "${2:-}" ] && DOMAINS="$2"   # e.g. `translations.sh extract staff`
 case "${1:-compile}" in
   compile)
     for d in $DOMAINS; do
@@ -27,5 +28,5 @@ case "${1:-compile}" in
       done
     done
     .venv/bin/python scripts/fix_ar_plural.py ;;
-  *) echo "usage: $0 compile|extract" >&2; exit 2 ;;
+  *) echo "usage: $0 compile|extract [DOMAIN]" >&2; exit 2 ;;
 esac
