@@ -9,7 +9,7 @@ from helpline.db import utcnow
 from helpline.extensions import db
 
 # Purposes a person asked for by writing to us; everything else is unsolicited.
-SOLICITED_PURPOSES = frozenset({"ack", "optout_confirm"})
+SOLICITED_PURPOSES = frozenset({"ack", "optout_confirm", "reply_ack"})
 OPTED_OUT_ERROR = "21610"
 
 

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from helpline.cases.services import attach_or_open_case
 from helpline.channels.models import ChannelEvent, Message
 from helpline.channels.sms import replies
+from helpline.channels.sms.routing import route_reply
 from helpline.channels.twiml import message_reply
 from helpline.contacts.optout import keyword_of
 from helpline.contacts.services import find_or_create_contact, opt_in, opt_out
@@ -65,6 +66,20 @@ def receive_sms(inbound, form, now=None):
         event.response_body = message_reply(text)
         db.session.flush()
         return IntakeResult(event.response_body, message.id, needs_processing=False)
+
+    routed = route_reply(contact, message, now)
+    if routed is not None:
+        message.case_id = getattr(routed.case, "id", None)
+        message.processing_state = "received" if routed.needs_triage and routed.case else "done"
+        db.session.add(message)
+        if routed.reply_text:
+            _record_reply(contact, routed.case, inbound.channel, routed.reply_text, language,
+                          "reply_ack", now)
+        event.response_body = message_reply(routed.reply_text)
+        db.session.flush()
+        return IntakeResult(event.response_body, message.id,
+                            needs_processing=message.processing_state == "received",
+                            case_reference=getattr(routed.case, "reference", None))
 
     case, _ = attach_or_open_case(contact, inbound.channel, language, now=now)
     message.case_id = case.id
