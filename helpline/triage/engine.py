@@ -262,8 +262,7 @@ def evaluate(text, lang_hint=None):
             for hit in cat_hits.values():
                 if hit.rule.past_weak:
                     hit.weight *= PAST_WEIGHT
-                    if urgency_rank(hit.urgency) > urgency_rank("normal"):
-                        hit.urgency = "normal"
+                    hit.urgency = "low"  # a past event is context, not a present danger
     cat_urgency, cat_score = {}, {}
     for cat, cat_hits in hits.items():
         cat_score[cat] = sum(h.weight for h in cat_hits.values())
