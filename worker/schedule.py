@@ -10,6 +10,10 @@ BEAT_SCHEDULE = {
         "task": "helpline.cases.tasks.flag_overdue_cases",
         "schedule": timedelta(minutes=5),
     },
+    "escalate-overdue-referrals": {
+        "task": "helpline.referrals.tasks.escalate_overdue_referrals",
+        "schedule": timedelta(minutes=5),
+    },
     "sweep-checkins": {
         "task": "helpline.checkins.tasks.sweep_checkins",
         "schedule": timedelta(minutes=5),

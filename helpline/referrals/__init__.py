@@ -1,5 +1,14 @@
 """Referral partners, services, consent and referrals."""
+import os
 
 
 def init_app(app):
-    pass
+    from helpline.cases import deadlines  # noqa: F401  (registers the overdue-cases task)
+    from helpline.referrals import admin_views, tasks, views  # noqa: F401  (tasks: Celery)
+
+    # Hours a partner has to accept or decline before the referral is escalated.
+    app.config.setdefault("REFERRAL_RESPONSE_HOURS",
+                          int(os.environ.get("REFERRAL_RESPONSE_HOURS") or 24))
+    app.register_blueprint(views.bp)
+    app.register_blueprint(admin_views.bp)
+    app.jinja_env.globals["referral_panel_data"] = views.referral_panel_data

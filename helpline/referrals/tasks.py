@@ -1,0 +1,79 @@
+"""Partner response deadlines: escalate pending referrals past their deadline, once each."""
+import logging
+from datetime import datetime
+
+from celery import shared_task
+from flask_babel import gettext as _
+from sqlalchemy import select, update
+
+from helpline.audit import record_audit
+from helpline.cases.deadlines import alert_recipients, queue_staff_alerts
+from helpline.cases.services import record_event
+from helpline.db import utcnow
+from helpline.extensions import db
+from helpline.i18n import in_language
+from helpline.locks import periodic_lock
+from helpline.referrals.models import Referral
+
+log = logging.getLogger(__name__)
+BATCH = 500
+
+
+def referral_overdue_text(language, reference):
+    with in_language(language):
+        return _("Helpline: a partner has not answered the referral of case %(ref)s in time. "
+                 "Please follow up.", ref=reference)
+
+
+def referral_digest_text(language, count):
+    with in_language(language):
+        return _("Helpline: %(count)s referrals have no partner answer in time. "
+                 "Please follow up.", count=count)
+
+
+def escalate_overdue(now=None, limit=BATCH):
+    """Flag pending referrals past respond_by. Returns (count, alert message ids)."""
+    now = now or utcnow()
+    candidates = db.session.scalars(
+        select(Referral.id).where(Referral.status == "pending", Referral.respond_by < now,
+                                  Referral.escalated_at.is_(None))
+        .order_by(Referral.respond_by).limit(limit)).all()
+    per_user = {}
+    escalated = 0
+    for referral_id in candidates:
+        claimed = db.session.execute(
+            update(Referral).where(Referral.id == referral_id, Referral.escalated_at.is_(None),
+                                   Referral.status == "pending")
+            .values(escalated_at=now).execution_options(synchronize_session=False)).rowcount
+        if not claimed:
+            continue
+        referral = db.session.get(Referral, referral_id)
+        db.session.refresh(referral, ["escalated_at"])
+        escalated += 1
+        case = referral.case
+        recipients = alert_recipients(case)
+        record_event(case, "referral_overdue", referral_id=referral.id,
+                     partner=referral.partner.name, alerted=len(recipients))
+        record_audit("referral_escalate", None, "referral", str(referral.id),
+                     case=case.reference, alerted=len(recipients))
+        for user in recipients:
+            per_user.setdefault(user, []).append(
+                referral_overdue_text(user.language or "en", case.reference))
+    alerts = queue_staff_alerts(per_user, referral_digest_text)
+    log.info("referral sweep: %s escalated, %s alert(s) queued", escalated, len(alerts))
+    return escalated, alerts
+
+
+@shared_task(name="helpline.referrals.tasks.escalate_overdue_referrals")
+def escalate_overdue_referrals(now_iso=None):
+    from helpline.channels.tasks import send_message
+    from helpline.tasks import enqueue
+    now = datetime.fromisoformat(now_iso) if now_iso else utcnow()
+    with periodic_lock("escalate_overdue_referrals") as acquired:
+        if not acquired:
+            return "locked"
+        escalated, alerts = escalate_overdue(now)
+        db.session.commit()
+    for message_id in alerts:
+        enqueue(send_message, message_id)
+    return f"{escalated} escalated"
