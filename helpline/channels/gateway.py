@@ -1,7 +1,8 @@
 """Outbound gateways behind one small interface, chosen by configuration.
 
 Only this package talks to Twilio; a local operator or aggregator gateway is
-another class here with the same two methods.
+another class here with the same methods (send_sms, place_call, fetch_recording,
+delete_recording).
 """
 import uuid
 from dataclasses import dataclass
@@ -22,6 +23,23 @@ class GatewayError(Exception):
         super().__init__(message)
         self.code = code
         self.retryable = retryable
+
+
+class RecordingNotReady(GatewayError):
+    """The provider has not finished processing the recording yet: try again later."""
+
+    def __init__(self, message="recording not ready yet"):
+        super().__init__(message, code="not_ready", retryable=True)
+
+
+RECORDING_SID_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _recording_sid_of(url):
+    sid = (url or "").rstrip("/").rsplit("/", 1)[-1].split(".")[0]
+    if not sid.startswith("RE") or not set(sid) <= RECORDING_SID_CHARS or len(sid) > 64:
+        raise GatewayError("not a recording URL", code="bad_url", retryable=False)
+    return sid
 
 
 class OutboxGateway:
@@ -45,13 +63,31 @@ class OutboxGateway:
         db.session.flush()
         return SendResult(sid=sid, status="queued")
 
+    # The phone simulator leaves its "recordings" where Twilio would keep them.
+    def _recording_file(self, sid):
+        from pathlib import Path
+        return Path(current_app.config["OUTBOX_RECORDINGS_DIR"]) / f"{sid}.wav"
+
+    def fetch_recording(self, url):
+        path = self._recording_file(_recording_sid_of(url))
+        if not path.is_file():
+            raise RecordingNotReady()
+        return path.read_bytes(), "audio/wav"
+
+    def delete_recording(self, sid):
+        path = self._recording_file(_recording_sid_of(sid))
+        if path.is_file():
+            path.unlink()
+
 
 class TwilioGateway:
     name = "twilio"
 
     def __init__(self, config):
         from twilio.rest import Client
-        self.client = Client(config["TWILIO_ACCOUNT_SID"], config["TWILIO_AUTH_TOKEN"])
+        self.account_sid = config["TWILIO_ACCOUNT_SID"]
+        self.auth_token = config["TWILIO_AUTH_TOKEN"]
+        self.client = Client(self.account_sid, self.auth_token)
         self.from_number = config.get("TWILIO_FROM")
         self.messaging_service_sid = config.get("TWILIO_MESSAGING_SERVICE_SID")
         self.base_url = (config.get("PUBLIC_BASE_URL") or "").rstrip("/")
@@ -84,6 +120,36 @@ class TwilioGateway:
             raise GatewayError(str(exc.msg), code=str(exc.code),
                                retryable=exc.status >= 500) from exc
         return SendResult(sid=call.sid, status=call.status or "queued")
+
+    def fetch_recording(self, url):
+        """The MP3 of a recording. Twilio answers 404 for a short while after the callback."""
+        import requests
+        _recording_sid_of(url)
+        if not url.startswith("https://api.twilio.com/"):
+            raise GatewayError("recording URL is not on api.twilio.com", code="bad_url",
+                               retryable=False)
+        try:
+            response = requests.get(url + ".mp3", auth=(self.account_sid, self.auth_token),
+                                    timeout=(5, 30))
+        except requests.RequestException as exc:
+            raise GatewayError(f"recording download failed: {type(exc).__name__}") from exc
+        if response.status_code == 404:
+            raise RecordingNotReady()
+        if response.status_code != 200:
+            raise GatewayError(f"recording download answered {response.status_code}",
+                               code=str(response.status_code),
+                               retryable=response.status_code >= 500 or response.status_code == 429)
+        return response.content, response.headers.get("Content-Type", "audio/mpeg")
+
+    def delete_recording(self, sid):
+        from twilio.base.exceptions import TwilioRestException
+        try:
+            self.client.recordings(_recording_sid_of(sid)).delete()
+        except TwilioRestException as exc:
+            if exc.status == 404:
+                return  # already gone
+            raise GatewayError(str(exc.msg), code=str(exc.code),
+                               retryable=exc.status >= 500) from exc
 
 
 _FACTORIES = {"outbox": lambda config: OutboxGateway(), "twilio": TwilioGateway}
