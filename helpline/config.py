@@ -59,6 +59,25 @@ class Config:
     # Comma-separated E.164 numbers alerted (reference only) when a critical case opens.
     ONDUTY_ALERT_PHONES = _env("ONDUTY_ALERT_PHONES", "")
     STALLED_MESSAGE_MINUTES = 2
+
+    # Voice line (IVR). Recordings are stored by us (local directory by default).
+    RECORDINGS_STORAGE = _env("RECORDINGS_STORAGE", "local")
+    RECORDINGS_DIR = _env("RECORDINGS_DIR", str(INSTANCE_DIR / "recordings"))
+    # The local outbox gateway reads simulator "recordings" from here (Twilio's media store).
+    OUTBOX_RECORDINGS_DIR = _env("OUTBOX_RECORDINGS_DIR", str(INSTANCE_DIR / "outbox-recordings"))
+    VOICE_MAX_RECORDING_SECONDS = int(_env("VOICE_MAX_RECORDING_SECONDS", "120"))
+    VOICE_MENU_ATTEMPTS = int(_env("VOICE_MENU_ATTEMPTS", "3"))
+    VOICE_GATHER_TIMEOUT = int(_env("VOICE_GATHER_TIMEOUT", "6"))
+    VOICE_DIAL_TIMEOUT = int(_env("VOICE_DIAL_TIMEOUT", "25"))
+    VOICE_FETCH_MAX_ATTEMPTS = int(_env("VOICE_FETCH_MAX_ATTEMPTS", "8"))
+    VOICE_DUTY_TIMEZONE = _env("VOICE_DUTY_TIMEZONE", "Asia/Baghdad")
+    # Language of the menus when a caller never chooses one.
+    VOICE_DEFAULT_LANGUAGE = _env("VOICE_DEFAULT_LANGUAGE", "ar")
+    # Twilio has no Kurdish voice: where a Kurdish recording is missing, play this language's
+    # prompt instead (recording, else <Say>).
+    VOICE_KURDISH_FALLBACK = _env("VOICE_KURDISH_FALLBACK", "ar")
+    VOICE_SAY_AR = _env("VOICE_SAY_AR", "ar-AE:Polly.Hala-Neural")
+    VOICE_SAY_EN = _env("VOICE_SAY_EN", "en-GB:Polly.Amy-Neural")
     SEND_MAX_ATTEMPTS = 3
 
     SESSION_COOKIE_HTTPONLY = True
