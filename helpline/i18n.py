@@ -33,15 +33,23 @@ def is_rtl(language):
 
 
 def select_locale():
-    """Page language: the user's choice, else the browser's Accept-Language."""
+    """Page language: the choice made in this session, else the logged-in user's stored
+    language, else the browser's Accept-Language."""
     if has_request_context():
-        chosen = normalise_language(session.get("lang"))
+        chosen = normalise_language(session.get("lang")) or _stored_user_language()
         if chosen:
             return chosen
         best = request.accept_languages.best_match(
             list(LANGUAGES) + ["kmr", "ar-IQ", "ckb-IQ"])
         return normalise_language(best) or current_app.config["BABEL_DEFAULT_LOCALE"]
     return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def _stored_user_language():
+    if "_user_id" not in session:
+        return None
+    from flask_login import current_user
+    return normalise_language(getattr(current_user, "language", None))
 
 
 @contextmanager

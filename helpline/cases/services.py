@@ -7,7 +7,7 @@ from sqlalchemy.exc import IntegrityError
 
 from helpline.cases.models import Case, CaseEvent
 from helpline.cases.references import new_reference
-from helpline.cases.sla import due_at_for, higher_urgency, rank_of
+from helpline.cases.sla import due_at_for, higher_urgency, queue_rank, rank_of
 from helpline.cases.status import OPEN_STATUSES, check_transition
 from helpline.db import utcnow
 from helpline.extensions import db
@@ -68,7 +68,7 @@ def set_urgency(case, urgency, actor=None, reason=None, now=None):
     if lowering and (actor is None or not (reason or "").strip()):
         raise ValueError("urgency can only be lowered by staff, with a reason")
     case.urgency = urgency
-    case.urgency_rank = rank_of(urgency)
+    case.urgency_rank = queue_rank(urgency)
     if case.first_response_at is None:
         case.due_at = due_at_for(case.created_at or now, urgency,
                                  current_app.config["SLA_HOURS"])

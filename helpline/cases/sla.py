@@ -3,6 +3,14 @@ from datetime import timedelta
 
 URGENCY_RANK = {"critical": 0, "high": 1, "normal": 2, "low": 3}
 UNTRIAGED_RANK = 9
+# Position in the queue. A case nobody has triaged yet (the worker has not read it, or it was
+# entered by hand and is still waiting) comes right after critical ones: it may hold a danger
+# signal that no person or rule has seen, so it must not sink below known high cases.
+QUEUE_RANK = {"critical": 0, None: 1, "high": 2, "normal": 3, "low": 4}
+
+
+def queue_rank(urgency):
+    return QUEUE_RANK.get(urgency, QUEUE_RANK[None])
 
 
 def rank_of(urgency):
