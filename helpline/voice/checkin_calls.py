@@ -33,6 +33,12 @@ def answers_module():
     return importlib.import_module("helpline.checkins.answers")
 
 
+def pending_alerts():
+    """Staff alerts the answers queued in this transaction (sent after commit)."""
+    take = getattr(answers_module(), "take_pending_sends", None)
+    return take() if take else []
+
+
 def load_checkin(checkin_id):
     from helpline.checkins.models import CheckIn
     return db.session.get(CheckIn, int(checkin_id))

@@ -44,8 +44,18 @@ def checkin_answer(checkin_id):
     digits = None if request.args.get("timeout") else request.form.get("Digits")
     text = checkin_calls.answer_given(checkin, params.sid, request.args.get("q", ""),
                                       digits, attempt)
+    alerts = checkin_calls.pending_alerts()
     db.session.commit()
+    _send_after_commit(alerts)
     return _xml(text)
+
+
+def _send_after_commit(message_ids):
+    """On-duty alerts queued by an answer (e.g. "need urgent help") go out after commit."""
+    from helpline.channels.tasks import send_message
+    from helpline.tasks import enqueue
+    for message_id in message_ids:
+        enqueue(send_message, message_id)
 
 
 @bp.post("/checkin/<int:checkin_id>/status")
