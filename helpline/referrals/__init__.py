@@ -12,3 +12,14 @@ def init_app(app):
     app.register_blueprint(views.bp)
     app.register_blueprint(admin_views.bp)
     app.jinja_env.globals["referral_panel_data"] = views.referral_panel_data
+    app.jinja_env.globals["staff_layout"] = lambda: _staff_layout(app)
+
+
+def _staff_layout(app):
+    """The staff layout once the staff pages provide it, else the bare base page."""
+    from jinja2 import TemplateNotFound
+    try:
+        app.jinja_env.get_template("staff/layout.html")
+        return "staff/layout.html"
+    except TemplateNotFound:
+        return "base.html"
