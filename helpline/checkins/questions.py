@@ -33,7 +33,7 @@ WORDS = {
                     "کێشە", "کێشەمان هەیە", "گرفت", "کێشەیەک",
                     "pirsgirêk", "arişe", "kêşe", "pirsgirêkek", "me pirsgirêk heye"],
         "urgent_help": ["urgent", "help", "urgent help", "need urgent help", "emergency", "sos",
-                        "help us", "مساعدة", "مساعده", "عاجل", "نحتاج مساعدة", "طوارئ",
+                        "help us", "we need help", "we need urgent help", "مساعدة", "مساعده", "عاجل", "نحتاج مساعدة", "طوارئ",
                         "النجدة", "ساعدونا", "مساعدة عاجلة",
                         "یارمەتی", "فریاکەوتن", "بەپەلە", "یارمەتیمان بدەن", "فریامان کەون",
                         "alîkarî", "harîkarî", "lezgîn", "acîl", "alîkariya lezgîn"],
