@@ -14,8 +14,8 @@ triage_cli = AppGroup("triage", help="Classify messages and score the triage rul
 @triage_cli.command("classify")
 def classify_command():
     """Read JSON lines {"id", "text"[, "lang"]} on stdin; write one JSON result per line."""
-    out = click.get_text_stream("stdout")
-    for lineno, line in enumerate(click.get_text_stream("stdin"), 1):
+    out = sys.stdout
+    for lineno, line in enumerate(sys.stdin, 1):
         if not line.strip():
             continue
         try:

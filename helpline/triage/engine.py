@@ -292,9 +292,10 @@ def evaluate(text, lang_hint=None):
     ranked = sorted(hits, key=key, reverse=True)
     primary = ranked[0]
     categories = [primary] + [c for c in ranked[1:] if cat_score[c] >= SECONDARY_MIN_SCORE]
-    urgency = "low"
-    for c in categories:
-        urgency = max_urgency(urgency, cat_urgency[c])
+    urgency = cat_urgency[primary]
+    for c in categories[1:]:  # a secondary danger raises urgency; a secondary service does not
+        if urgency_rank(cat_urgency[c]) >= urgency_rank("high"):
+            urgency = max_urgency(urgency, cat_urgency[c])
     evidence = []
     for c in categories:
         for code, h in hits[c].items():

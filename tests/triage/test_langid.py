@@ -1,0 +1,23 @@
+import pytest
+
+from helpline.triage import detect_language
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("hi", "en"), ("hello", "en"), ("sorry wrong number", "en"),
+    ("سلام", "ar"), ("السلام عليكم", "ar"), ("شلونكم", "ar"), ("ماكو ماي بالبيت", "ar"),
+    ("سڵاو", "ckb"), ("سلاو", "ckb"), ("سوپاس", "ckb"), ("ئێستا لە ماڵەوەین", "ckb"),
+    ("کاره با نیه له گونده که مان", "ckb"),  # Sorani typed on an Arabic keyboard
+    ("slav", "ku"), ("silav", "ku"), ("spas", "ku"), ("ez nizanim ci bikim", "ku"),
+    ("Em li gund in, zarok ditirsin", "ku"), ("em naxwazin vegerin kampe", "ku"),
+    ("shlonak", "ar"), ("wallah ana ma3 ahli", "ar"), ("salam 3ndi su2al", "ar"),
+    ("ئەز نزانم چ بکەم", "ku"),  # Badini in Arabic script
+    ("", "en"), ("7", "en"), ("🙏🙏", "en"),
+])
+def test_detect_language(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_mixed_script_follows_majority():
+    assert detect_language("المختار يريد فلوس حتى يحطنا بال list") == "ar"
+    assert detect_language("کارتەکەم لە ATM کار ناکات") == "ckb"
