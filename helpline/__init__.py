@@ -17,6 +17,7 @@ DOMAINS = (
     "helpline.channels",
     "helpline.cases",
     "helpline.referrals",
+    "helpline.dashboard",
     "helpline.checkins",
     "helpline.voice",
     "helpline.api",
