@@ -15,4 +15,5 @@ def record_audit(action, user=None, object_type=None, object_ref=None, **detail)
 
 
 def init_app(app):
-    pass
+    from helpline.audit.views import bp
+    app.register_blueprint(bp)
