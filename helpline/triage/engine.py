@@ -237,19 +237,20 @@ def evaluate(text, lang_hint=None):
     for set_name, streams in plan:
         rs = RULESETS[set_name]
         all_tokens.extend(t[1] for t in streams[0].tokens)
+        seen = " ".join(st.text for st in streams)
         negatives = []
-        for rule in rs.negative_rules:
+        for rule in rs.negative_index.candidates(seen):
             for pat in rule.patterns:
                 parts = _find(pat, streams)
                 if parts:
                     negatives.extend((s0, s1, rule.cancels) for part in parts for s0, s1 in part)
-        for rule in rs.category_rules:
+        for rule in rs.category_index.candidates(seen):
             if rule.code in hits.get(rule.category, {}):
                 continue
             spans = _rule_spans(rule, streams, negatives, category=rule.category)
             if spans:
                 hits.setdefault(rule.category, {})[rule.code] = _Hit(rule, spans, rule.category)
-        for rule in rs.urgency_rules:
+        for rule in rs.urgency_index.candidates(seen):
             spans = _rule_spans(rule, streams, negatives, category="urgency")
             if spans:
                 (historical if rule.historical else modifiers).append((rule, spans))

@@ -16,27 +16,33 @@ class RuleError(ValueError):
     pass
 
 
-@dataclass(frozen=True)
 class Slot:
-    alts: tuple  # ((kind, literal), …) with kind in exact/prefix/suffix/infix
+    """One word position: any of several literals, each exact, prefix*, *suffix or *infix*."""
+
+    __slots__ = ("alts", "exact", "prefixes", "suffixes", "infixes", "num")
+
+    def __init__(self, alts):
+        self.alts = tuple(alts)
+        self.exact = frozenset(lit for kind, lit in self.alts if kind == "exact")
+        self.prefixes = tuple(lit for kind, lit in self.alts if kind == "prefix")
+        self.suffixes = tuple(lit for kind, lit in self.alts if kind == "suffix")
+        self.infixes = tuple(lit for kind, lit in self.alts if kind == "infix")
+        self.num = any(kind == "num" for kind, _ in self.alts)
 
     def matches(self, forms):
         for form in forms:
-            for kind, lit in self.alts:
-                if kind == "exact":
-                    if form == lit:
-                        return True
-                elif kind == "prefix":
-                    if form.startswith(lit):
-                        return True
-                elif kind == "infix":
+            if form in self.exact:
+                return True
+            if self.prefixes and form.startswith(self.prefixes):
+                return True
+            if self.suffixes and form.endswith(self.suffixes):
+                return True
+            if self.infixes:
+                for lit in self.infixes:
                     if lit in form:
                         return True
-                elif kind == "num":
-                    if form.isdigit():
-                        return True
-                elif form.endswith(lit):
-                    return True
+            if self.num and form.isdigit():
+                return True
         return False
 
 
@@ -97,7 +103,17 @@ def _compile_segment(raw, fold_term, where):
     if single:
         alternatives.append((Slot(tuple(a for (slot,) in single for a in slot.alts)),))
     alternatives.extend(multi)
-    return tuple(alternatives)
+    return Segment(tuple(alternatives))
+
+
+class Segment(tuple):
+    """Alternatives (each a tuple of slots) plus one merged slot of their first words."""
+
+    def __new__(cls, alternatives):
+        seg = super().__new__(cls, alternatives)
+        seg.head = Slot(tuple(a for alt in alternatives for a in alt[0].alts))
+        seg.simple = len(alternatives) == 1 and len(alternatives[0]) == 1
+        return seg
 
 
 def _segment_guard(segment):
@@ -200,6 +216,33 @@ def arabizi_form(token):
     return re.sub(r"(.)\1+", r"\1", t)
 
 
+class GuardIndex:
+    """Which rules could match a text, from the literals their patterns cannot match without."""
+
+    def __init__(self, rules):
+        self.rules = rules
+        self.always = set()
+        by_lit = {}
+        for i, rule in enumerate(rules):
+            for pat in rule.patterns:
+                guard = max(pat.guards, key=lambda g: min(len(x) for x in g))
+                if "" in guard:
+                    self.always.add(i)
+                for lit in guard:
+                    by_lit.setdefault(lit, set()).add(i)
+        by_lit.pop("", None)
+        self.by_lit = by_lit
+        self.literals = tuple(by_lit)
+
+    def candidates(self, text):
+        found = set(self.always)
+        by_lit = self.by_lit
+        for lit in self.literals:
+            if lit in text:
+                found |= by_lit[lit]
+        return [self.rules[i] for i in sorted(found)]
+
+
 @dataclass
 class RuleSet:
     name: str
@@ -207,6 +250,11 @@ class RuleSet:
     category_rules: list
     negative_rules: list
     urgency_rules: list
+
+    def __post_init__(self):
+        self.category_index = GuardIndex(self.category_rules)
+        self.negative_index = GuardIndex(self.negative_rules)
+        self.urgency_index = GuardIndex(self.urgency_rules)
 
 
 def _term_folder(set_name):
@@ -248,6 +296,10 @@ def load_all(directory=RULES_DIR):
 def _segment_at(segment, tokens, j):
     """Index of the last token if one of the segment's alternatives starts at token j."""
     n = len(tokens)
+    if not segment.head.matches(tokens[j][0]):
+        return None
+    if segment.simple:
+        return j
     for alt in segment:
         if j + len(alt) > n:
             continue
