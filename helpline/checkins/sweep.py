@@ -124,6 +124,9 @@ def run_sweep(now=None, batch_size=1000, limit=None, dispatch=None):
 def _add(total, batch):
     for name in ("sent", "reminded", "calls", "unreachable", "partial", "held_opted_out"):
         setattr(total, name, getattr(total, name) + getattr(batch, name))
+    total.message_ids += batch.message_ids
+    total.call_checkin_ids += batch.call_checkin_ids
+    total.alert_ids += batch.alert_ids
 
 
 def dispatch_sends(batch):
