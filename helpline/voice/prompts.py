@@ -16,6 +16,7 @@ from flask_babel import lazy_gettext as _l
 from helpline.i18n import LANGUAGES, in_language
 
 PROMPTS_DIR = Path(__file__).resolve().parent.parent / "static" / "prompts"
+# A human recording (MP3) wins over a generated placeholder (WAV) for the same key.
 AUDIO_EXTENSIONS = (".mp3", ".wav")
 # Keypad digit of each language in the language menu (SPEC §6), in menu order.
 LANGUAGE_DIGITS = {"ar": "1", "ckb": "2", "ku": "3", "en": "4"}
