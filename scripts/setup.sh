@@ -14,3 +14,7 @@ if [ ! -f "$stamp" ]; then
   touch "$stamp"
 fi
 bash scripts/translations.sh compile
+# Placeholder voice prompts (espeak-ng, not committed); without them the voice line uses <Say>.
+if command -v espeak-ng >/dev/null 2>&1; then
+  .venv/bin/python scripts/make_placeholder_prompts.py --only-missing >/dev/null || true
+fi
