@@ -8,7 +8,6 @@ import logging
 from datetime import datetime
 
 from celery import shared_task
-from flask_babel import gettext as _
 from sqlalchemy import select, update
 
 from helpline.cases.models import Case
@@ -16,8 +15,9 @@ from helpline.cases.services import record_event
 from helpline.cases.status import OPEN_STATUSES
 from helpline.db import utcnow
 from helpline.extensions import db
-from helpline.i18n import in_language
 from helpline.locks import periodic_lock
+# Alert texts live with the referral texts (gettext domain "referrals").
+from helpline.referrals.alerts import overdue_case_text, overdue_digest_text
 
 log = logging.getLogger(__name__)
 BATCH = 500
@@ -39,18 +39,6 @@ def alert_recipients(case):
                            User.phone != "",
                            User.id.in_(select(UserRole.user_id).where(UserRole.role.in_(roles))))
         .order_by(User.id)).all()
-
-
-def overdue_case_text(language, reference):
-    with in_language(language):
-        return _("Helpline: case %(ref)s is past its response deadline. Please check it now.",
-                 ref=reference)
-
-
-def overdue_digest_text(language, count):
-    with in_language(language):
-        return _("Helpline: %(count)s cases are past their response deadline. "
-                 "Please check the queue.", count=count)
 
 
 def queue_staff_alerts(per_user_texts, digest):

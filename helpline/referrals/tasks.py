@@ -3,7 +3,6 @@ import logging
 from datetime import datetime
 
 from celery import shared_task
-from flask_babel import gettext as _
 from sqlalchemy import select, update
 
 from helpline.audit import record_audit
@@ -11,24 +10,12 @@ from helpline.cases.deadlines import alert_recipients, queue_staff_alerts
 from helpline.cases.services import record_event
 from helpline.db import utcnow
 from helpline.extensions import db
-from helpline.i18n import in_language
 from helpline.locks import periodic_lock
+from helpline.referrals.alerts import referral_digest_text, referral_overdue_text
 from helpline.referrals.models import Referral
 
 log = logging.getLogger(__name__)
 BATCH = 500
-
-
-def referral_overdue_text(language, reference):
-    with in_language(language):
-        return _("Helpline: a partner has not answered the referral of case %(ref)s in time. "
-                 "Please follow up.", ref=reference)
-
-
-def referral_digest_text(language, count):
-    with in_language(language):
-        return _("Helpline: %(count)s referrals have no partner answer in time. "
-                 "Please follow up.", count=count)
 
 
 def escalate_overdue(now=None, limit=BATCH):

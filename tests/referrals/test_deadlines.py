@@ -109,8 +109,8 @@ def test_restricted_referral_escalates_to_focal_point_only(app, world):
 
 @pytest.mark.parametrize("language", ["en", "ar", "ckb", "ku"])
 def test_staff_alert_texts_fit_two_sms_parts(app, language):
-    from helpline.cases.deadlines import overdue_case_text, overdue_digest_text
-    from helpline.referrals.tasks import referral_digest_text, referral_overdue_text
+    from helpline.referrals.alerts import overdue_case_text, overdue_digest_text, \
+        referral_digest_text, referral_overdue_text
     with app.app_context():
         texts = [overdue_case_text(language, "HL-7KQ2M"), overdue_digest_text(language, 1234),
                  referral_overdue_text(language, "HL-7KQ2M"),
