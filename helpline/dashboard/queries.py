@@ -58,19 +58,22 @@ def cases_per_category_per_week(user, now=None, weeks=WEEKS):
     for n in range(weeks):
         start, end = first + timedelta(weeks=n), first + timedelta(weeks=n + 1)
         rows = db.session.execute(_scoped(
-            select(func.coalesce(Case.category, "other"), func.count())
+            select(Case.category, func.count())
             .where(Case.created_at >= start, Case.created_at < end)
-            .group_by(func.coalesce(Case.category, "other")), user)).all()
-        result.append((start, dict(rows)))
+            .group_by(Case.category), user)).all()
+        counts = {}
+        for category, count in rows:
+            counts[category or "other"] = counts.get(category or "other", 0) + count
+        result.append((start, counts))
     return result
 
 
 def cases_by_governorate(user, limit=20):
     rows = db.session.execute(_scoped(
-        select(func.coalesce(Case.governorate, ""), func.count())
+        select(Case.governorate, func.count())
         .where(Case.status.in_(OPEN_STATUSES))
-        .group_by(func.coalesce(Case.governorate, "")), user)).all()
-    return sorted(rows, key=lambda r: (-r[1], r[0]))[:limit]
+        .group_by(Case.governorate), user)).all()
+    return sorted(((g or "", n) for g, n in rows), key=lambda r: (-r[1], r[0]))[:limit]
 
 
 def deadline_compliance(user, now=None, days=COMPLIANCE_DAYS):
