@@ -91,3 +91,15 @@ def says(root):
         elif element.tag == "Play":
             out.append(("Play", None, element.text))
     return out
+
+
+def login(app, username, password="correct-horse-9"):
+    """A fresh client logged in through the real login form (sessions carry a login time)."""
+    import re
+    client = app.test_client()
+    page = client.get("/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    response = client.post("/login", data={"username": username, "password": password,
+                                           "csrf_token": token})
+    assert response.status_code in (302, 303), response.status_code
+    return client

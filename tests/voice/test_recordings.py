@@ -12,6 +12,7 @@ from helpline.channels.models import Message
 from helpline.extensions import db
 from helpline.voice.models import VoiceRecording
 from helpline.voice.tasks import fetch_recording, sweep_recordings
+from tests.voice.conftest import login
 
 REC = "RE" + "0a" * 16
 AUDIO = b"ID3\x03\x00fake-mp3-frames" + bytes(range(256))
@@ -104,12 +105,6 @@ def test_outbox_gateway_serves_simulator_recordings(app, call_line):
     assert not (Path(app.config["OUTBOX_RECORDINGS_DIR"]) / f"{REC}.wav").exists()
 
 
-def login(client, user_id):
-    with client.session_transaction() as session:
-        session["_user_id"] = str(user_id)
-        session["_fresh"] = True
-
-
 def test_playback_checks_login_and_need_to_know_and_is_audited(app, client, call_line, gateway,
                                                                make_user):
     gateway.not_ready = 0
@@ -123,11 +118,11 @@ def test_playback_checks_login_and_need_to_know_and_is_audited(app, client, call
         db.session.add(org)
         db.session.commit()
         org_id = org.id
-    partner = make_user("partner1", ["partner"], partner_id=org_id)
-    login(client, partner)
+    make_user("partner1", ["partner"], partner_id=org_id)
+    client = login(app, "partner1")
     assert client.get(url).status_code == 404            # no case access
     operator = make_user("operator1", ["operator"])
-    login(client, operator)
+    client = login(app, "operator1")
     response = client.get(url)
     assert response.status_code == 200 and response.data == AUDIO
     assert response.mimetype == "audio/mpeg"
@@ -142,5 +137,6 @@ def test_playback_checks_login_and_need_to_know_and_is_audited(app, client, call
         case.is_restricted, case.restricted_to = True, ",gbv_focal,"
         db.session.commit()
     assert client.get(url).status_code == 404
-    login(client, make_user("gbv1", ["gbv_focal"]))
+    make_user("gbv1", ["gbv_focal"])
+    client = login(app, "gbv1")
     assert client.get(url).status_code == 200

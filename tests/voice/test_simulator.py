@@ -7,6 +7,7 @@ from sqlalchemy import select
 from helpline.cases.models import Case
 from helpline.channels.models import Message
 from helpline.extensions import db
+from tests.voice.conftest import login
 
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -56,9 +57,8 @@ def test_simulator_emergency_with_nobody_on_duty_ends_as_critical_case_with_reco
         message = db.session.scalar(select(Message).where(Message.channel == "voice"))
         assert message.media_path and message.case_id == case.id
         message_id = message.id
-    with client.session_transaction() as session:
-        session["_user_id"] = str(make_user("duty", ["protection"]))
-    audio = client.get(f"/voice/recordings/{message_id}")
+    make_user("duty", ["protection"])
+    audio = login(app, "duty").get(f"/voice/recordings/{message_id}")
     assert audio.status_code == 200 and audio.data[:4] == b"RIFF"
 
 
