@@ -18,4 +18,8 @@ BEAT_SCHEDULE = {
         "task": "helpline.checkins.tasks.sweep_checkins",
         "schedule": timedelta(minutes=5),
     },
+    "sweep-recordings": {
+        "task": "helpline.voice.tasks.sweep_recordings",
+        "schedule": timedelta(minutes=1),
+    },
 }
