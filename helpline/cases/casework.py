@@ -36,11 +36,11 @@ def assign_case(case, assignee, actor, now=None):
     """Assign (or unassign with assignee=None). Others than supervisors may only claim."""
     if assignee is not None and assignee.id != actor.id and not may_assign_others(actor):
         raise CaseActionError("assign_forbidden", "only supervisors and admins assign to others")
+    if case.assignee_id not in (None, actor.id) and not may_assign_others(actor):
+        raise CaseActionError("already_assigned", "this case is already assigned to someone else")
     if assignee is not None and not (assignee.is_active and can_view_case(assignee, case)):
         # Never hand a restricted case to someone who may not see it.
         raise CaseActionError("assignee_cannot_see", "this user may not see this case")
-    if assignee is None and case.assignee_id != actor.id and not may_assign_others(actor):
-        raise CaseActionError("assign_forbidden", "only supervisors and admins unassign others")
     before = case.assignee.username if case.assignee else None
     case.assignee_id = assignee.id if assignee else None
     case.assignee = assignee

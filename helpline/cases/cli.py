@@ -3,6 +3,7 @@ import json
 from datetime import datetime, time, timezone
 
 import click
+from flask.cli import with_appcontext
 
 from helpline.cases.corrections import correction_record, list_corrections
 
@@ -20,6 +21,7 @@ def _parse_since(value):
 
 
 @click.command("corrections")
+@with_appcontext
 @click.option("--since", default=None, help="Only corrections made on or after this date (UTC).")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
               show_default=True)
