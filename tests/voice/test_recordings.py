@@ -140,3 +140,14 @@ def test_playback_checks_login_and_need_to_know_and_is_audited(app, client, call
     make_user("gbv1", ["gbv_focal"])
     client = login(app, "gbv1")
     assert client.get(url).status_code == 200
+
+
+def test_case_page_offers_the_recording_player(app, call_line, gateway, make_user):
+    gateway.not_ready = 0
+    leave_message(call_line)
+    with app.app_context():
+        case = db.session.scalar(select(Case))
+        reference, message_id = case.reference, recording(app)["message_id"]
+    make_user("operator2", ["operator"])
+    page = login(app, "operator2").get(f"/cases/{reference}").get_data(as_text=True)
+    assert f'src="/voice/recordings/{message_id}"' in page and "<audio" in page
