@@ -31,6 +31,20 @@ def find_recent_open_case(contact, now=None):
         .limit(1))
 
 
+def build_case(contact, channel, language, now=None):
+    """A new case, not yet flushed (the hot SMS path flushes everything once).
+
+    A reference collision then surfaces as an IntegrityError at flush; the
+    webhook retries the whole intake once.
+    """
+    now = now or utcnow()
+    case = Case(reference=new_reference(), contact=contact, channel=channel, language=language,
+                status="new", categories=[], created_at=now, last_message_at=now)
+    db.session.add(case)
+    record_event(case, "opened", channel=channel)
+    return case
+
+
 def open_case(contact, channel, language, actor=None, now=None, **location):
     now = now or utcnow()
     for _ in range(5):

@@ -1,15 +1,22 @@
-"""Inbound SMS/WhatsApp: store once, attach to a contact and a case, answer in their language."""
+"""Inbound SMS/WhatsApp: store once, attach to a contact and a case, answer in their language.
+
+The hot path runs two SELECTs and one flush: the raw event, contact, case and
+messages are inserted together, so a Twilio retry (or a race for a new contact
+or reference) fails on a unique key at flush and the webhook answers from the
+stored event or retries once.
+"""
 from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from helpline.cases.services import attach_or_open_case
+from helpline.cases.services import build_case, find_recent_open_case
 from helpline.channels.models import ChannelEvent, Message
 from helpline.channels.sms import replies
 from helpline.channels.sms.routing import route_reply
 from helpline.channels.twiml import message_reply
+from helpline.contacts.models import Contact
 from helpline.contacts.optout import keyword_of
-from helpline.contacts.services import find_or_create_contact, opt_in, opt_out
+from helpline.contacts.services import find_contact, opt_in, opt_out
 from helpline.db import utcnow
 from helpline.extensions import db
 from helpline.triage import detect_language, evaluate
@@ -38,65 +45,61 @@ def stored_reply(sid):
 
 def receive_sms(inbound, form, now=None):
     now = now or utcnow()
-    event = ChannelEvent(event_key=f"sms:{inbound.sid}", kind="sms_inbound",
-                         payload={k: form.get(k) for k in RAW_FIELDS if form.get(k) is not None})
-    db.session.add(event)
-    # Flushing first makes a concurrent retry wait here, then fail on the unique key.
-    db.session.flush()
-
     detected = detect_language(inbound.body) if inbound.body.strip() else None
-    contact, _ = find_or_create_contact(inbound.phone, language=detected, channel=inbound.channel)
+    contact = find_contact(inbound.phone)
+    is_new_contact = contact is None
+    if is_new_contact:
+        contact = Contact(phone=inbound.phone, language=detected, preferred_channel=inbound.channel)
+        db.session.add(contact)
     contact.preferred_channel = inbound.channel
     if contact.language is None and detected:
         contact.language = detected
     language = contact.language or "en"
-
     message = Message(direction="in", channel=inbound.channel, body=inbound.body,
-                      contact_id=contact.id, language=detected or language,
+                      contact=contact, language=detected or language,
                       provider_sid=inbound.sid, created_at=now)
+    db.session.add(message)
+
     keyword = keyword_of(inbound.body)
     if keyword:
         # Opt-out and opt-in come before anything else and open no case.
         (opt_out(contact, now) if keyword == "stop" else opt_in(contact))
         message.processing_state = "done"
-        db.session.add(message)
         text = (replies.opt_out_confirmation(language) if keyword == "stop"
                 else replies.opt_in_confirmation(language))
-        _record_reply(contact, None, inbound.channel, text, language, "optout_confirm", now)
-        event.response_body = message_reply(text)
-        db.session.flush()
-        return IntakeResult(event.response_body, message.id, needs_processing=False)
+        return _finish(inbound, form, contact, None, message, text, language, "optout_confirm", now)
 
-    routed = route_reply(contact, message, now)
+    routed = None if is_new_contact else route_reply(contact, message, now)
     if routed is not None:
-        message.case_id = getattr(routed.case, "id", None)
+        message.case = routed.case
         message.processing_state = "received" if routed.needs_triage and routed.case else "done"
-        db.session.add(message)
-        if routed.reply_text:
-            _record_reply(contact, routed.case, inbound.channel, routed.reply_text, language,
-                          "reply_ack", now)
-        event.response_body = message_reply(routed.reply_text)
-        db.session.flush()
-        return IntakeResult(event.response_body, message.id,
-                            needs_processing=message.processing_state == "received",
-                            case_reference=getattr(routed.case, "reference", None))
+        return _finish(inbound, form, contact, routed.case, message, routed.reply_text, language,
+                       "reply_ack", now)
 
-    case, _ = attach_or_open_case(contact, inbound.channel, language, now=now)
-    message.case_id = case.id
+    case = None if is_new_contact else find_recent_open_case(contact, now)
+    if case is None:
+        case = build_case(contact, inbound.channel, language, now=now)
+    else:
+        case.last_message_at = now
+    message.case = case
     message.processing_state = "received"
-    db.session.add(message)
     critical = evaluate(inbound.body, lang_hint=language).urgency == "critical"
     text = replies.acknowledgement(language, case.reference, critical=critical)
-    _record_reply(contact, case, inbound.channel, text, language, "ack", now)
-    event.response_body = message_reply(text)
+    return _finish(inbound, form, contact, case, message, text, language, "ack", now)
+
+
+def _finish(inbound, form, contact, case, message, text, language, purpose, now):
+    """Record the reply given in the TwiML answer and the raw event, then flush once."""
+    if text:
+        db.session.add(Message(direction="out", channel=inbound.channel, body=text,
+                               language=language, contact=contact, case=case,
+                               to_phone=contact.phone, purpose=purpose, delivery_status="sent",
+                               created_at=now, sent_at=now))
+    reply_xml = message_reply(text)
+    db.session.add(ChannelEvent(
+        event_key=f"sms:{inbound.sid}", kind="sms_inbound", response_body=reply_xml,
+        payload={k: form.get(k) for k in RAW_FIELDS if form.get(k) is not None}))
     db.session.flush()
-    return IntakeResult(event.response_body, message.id, needs_processing=True,
-                        case_reference=case.reference)
-
-
-def _record_reply(contact, case, channel, text, language, purpose, now):
-    """A reply given in the webhook's TwiML is part of the conversation too."""
-    db.session.add(Message(direction="out", channel=channel, body=text, language=language,
-                           contact_id=contact.id, case_id=getattr(case, "id", None),
-                           to_phone=contact.phone, purpose=purpose, delivery_status="sent",
-                           created_at=now, sent_at=now))
+    return IntakeResult(reply_xml, message.id,
+                        needs_processing=message.processing_state == "received",
+                        case_reference=getattr(case, "reference", None))

@@ -28,19 +28,22 @@ def inbound():
         parsed = parse_inbound_sms(request.form, current_app.config["MAX_SMS_BODY"])
     except MalformedRequest as exc:
         abort(400, description=str(exc))
-    earlier = stored_reply(parsed.sid)
-    if earlier is not None:
-        return _xml(earlier.reply_xml)
-    try:
-        result = receive_sms(parsed, request.form)
-        db.session.commit()
-    except IntegrityError:
-        # The same MessageSid arrived twice at once; the other request stored it.
-        db.session.rollback()
-        earlier = stored_reply(parsed.sid)
-        if earlier is None:
-            raise
-        return _xml(earlier.reply_xml)
+    result = None
+    for attempt in (1, 2):
+        try:
+            result = receive_sms(parsed, request.form)
+            db.session.commit()
+            break
+        except IntegrityError:
+            db.session.rollback()
+            # A Twilio retry of a stored message (possibly arriving at the same moment)
+            # gets the answer already given; otherwise another message from the same new
+            # number or a reference collision won the race, and one more try succeeds.
+            earlier = stored_reply(parsed.sid)
+            if earlier is not None:
+                return _xml(earlier.reply_xml)
+            if attempt == 2:
+                raise
     log.info("sms %s stored as message %s on case %s",
              parsed.sid, result.message_id, result.case_reference)
     if result.needs_processing:
