@@ -42,12 +42,17 @@ def roster_list():
 def prompts_report():
     """Which prompts have a recording in each language, and what plays where one is missing."""
     from helpline.i18n import LANGUAGES
-    from helpline.voice.prompts import PROMPTS, recording_file, resolve_prompt
-    missing = 0
+    from helpline.voice.prompts import PROMPTS, PROMPTS_DIR, recording_file, resolve_prompt
+    generated = (PROMPTS_DIR / "MANIFEST.txt").exists()
+    missing = placeholders = 0
     for key in PROMPTS:
         cells = []
         for language in LANGUAGES:
-            if recording_file(key, language):
+            found = recording_file(key, language)
+            if found and generated and found.suffix == ".wav":
+                placeholders += 1
+                cells.append(f"{language}:PLACEHOLDER")
+            elif found:
                 cells.append(f"{language}:recorded")
             else:
                 missing += 1
@@ -56,7 +61,8 @@ def prompts_report():
                     "say " + resolved.say_language
                 cells.append(f"{language}:MISSING({how})")
         click.echo(f"{key:28} " + "  ".join(cells))
-    click.echo(f"{missing} recordings missing")
+    click.echo(f"{missing} recordings missing, {placeholders} generated placeholders "
+               "to replace with human recordings")
 
 
 @voice_cli.command("sweep-recordings")
