@@ -10,9 +10,9 @@ import logging
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import ARRAY, Integer, any_, bindparam, select, text, update
 
-from helpline.channels.models import Message
+from helpline.checkins.bulk import insert_messages, update_checkins
 from helpline.checkins.models import PENDING_STATUSES, CheckIn, CheckinPlan, Household
 from helpline.checkins.plans import is_allowed_time, next_allowed_time, reminder_time
 from helpline.checkins.questions import question_text, reminder_text
@@ -60,18 +60,26 @@ def expire_missed(now):
 
 def claim_due(now, limit, plan_ids=None):
     """Claim up to `limit` due rows for this transaction: [(id, previous_status)]."""
+    if _is_postgres():
+        # One statement: lock due rows nobody else holds, mark them, return them.
+        plans = "AND plan_id = ANY(:plans)" if plan_ids is not None else ""
+        rows = db.session.execute(text(f"""
+            WITH due AS (
+                SELECT id, status FROM checkins
+                WHERE status IN ('scheduled', 'awaiting', 'in_progress')
+                  AND next_attempt_at <= :now {plans}
+                ORDER BY next_attempt_at LIMIT :limit
+                FOR UPDATE SKIP LOCKED)
+            UPDATE checkins AS c SET status = 'sending', claimed_at = :now
+            FROM due WHERE c.id = due.id
+            RETURNING c.id, due.status"""),
+            {"now": now, "limit": limit, "plans": list(plan_ids or [])}).all()
+        return [(r.id, r.status) for r in rows]
     query = (select(CheckIn.id, CheckIn.status, CheckIn.attempts, CheckIn.next_attempt_at)
              .where(CheckIn.status.in_(PENDING_STATUSES), CheckIn.next_attempt_at <= now)
              .order_by(CheckIn.next_attempt_at).limit(limit))
     if plan_ids is not None:
         query = query.where(CheckIn.plan_id.in_(plan_ids))
-    if _is_postgres():
-        rows = db.session.execute(query.with_for_update(skip_locked=True)).all()
-        if rows:
-            db.session.execute(update(CheckIn).where(CheckIn.id.in_([r.id for r in rows]))
-                               .values(status="sending", claimed_at=now)
-                               .execution_options(synchronize_session=False))
-        return [(r.id, r.status) for r in rows]
     claimed = []
     for row in db.session.execute(query).all():
         # Compare-and-set: only if nobody moved the row since we read it.
@@ -85,6 +93,12 @@ def claim_due(now, limit, plan_ids=None):
         if won:
             claimed.append((row.id, row.status))
     return claimed
+
+
+def _ids_condition(ids):
+    if _is_postgres():
+        return CheckIn.id == any_(bindparam("claimed_ids", list(ids), type_=ARRAY(Integer)))
+    return CheckIn.id.in_(list(ids))
 
 
 def _open_plans(now):
@@ -149,8 +163,8 @@ def process_claimed(claimed, plans, now):
                Contact.phone, Contact.opted_out, Contact.preferred_channel)
         .join(Household, Household.id == CheckIn.household_id)
         .join(Contact, Contact.id == CheckIn.contact_id)
-        .where(CheckIn.id.in_(list(previous)))).all()
-    result, updates, sends, texts = SweepResult(), [], [], {}
+        .where(_ids_condition(previous))).all()
+    result, updates, sends, texts, reminders = SweepResult(), [], [], {}, {}
     voice = voice_available()
     for row in rows:
         plan = plans[row.plan_id]
@@ -179,9 +193,12 @@ def process_claimed(claimed, plans, now):
         else:
             first = before == "scheduled"
             key = "wellbeing" if first else (row.current_question or "wellbeing")
+            if plan.id not in reminders:
+                reminders[plan.id] = reminder_time(now, plan.reminder_interval_hours, hours,
+                                                   plan.timezone)
             change = {"id": row.id, "status": "awaiting", "attempts": row.attempts + 1,
-                      "current_question": key, "last_sent_at": now, "next_attempt_at":
-                      reminder_time(now, plan.reminder_interval_hours, hours, plan.timezone)}
+                      "current_question": key, "last_sent_at": now,
+                      "next_attempt_at": reminders[plan.id]}
             if first:
                 change["first_sent_at"] = now
             if row.channel == "voice" and voice:
@@ -199,14 +216,12 @@ def process_claimed(claimed, plans, now):
                 else:
                     result.reminded += 1
     if sends:
-        ids = db.session.scalars(
-            insert(Message).returning(Message.id, sort_by_parameter_order=True),
-            [message for _, message in sends]).all()
+        ids = insert_messages([message for _, message in sends])
         for (change, _), message_id in zip(sends, ids):
             change["last_message_id"] = message_id
             updates.append(change)
-        result.message_ids = list(ids)
-    _bulk_update(updates)
+        result.message_ids = ids
+    update_checkins(updates)
     from helpline.checkins.answers import take_pending_sends
     result.alert_ids = take_pending_sends()
     return result
@@ -217,15 +232,6 @@ def _message_row(row, body):
             "language": row.language, "to_phone": row.phone, "purpose": "checkin",
             "delivery_status": "pending", "contact_id": row.cid, "send_attempts": 0,
             "created_at": utcnow()}
-
-
-def _bulk_update(updates):
-    # Group by key set so that each group is one executemany.
-    groups = {}
-    for change in updates:
-        groups.setdefault(tuple(sorted(change)), []).append(change)
-    for group in groups.values():
-        db.session.execute(update(CheckIn), group)
 
 
 def mark_unreachable(checkin_id, now):
