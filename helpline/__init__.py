@@ -75,7 +75,9 @@ def _migrations_dir():
 
 
 def _configure_logging(app):
-    if not app.logger.handlers or app.config.get("TESTING"):
-        return
-    logging.basicConfig(level=logging.INFO,
-                        format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    from flask.logging import default_handler
+    # One handler on the root logger for every module (the app's own would print twice).
+    app.logger.removeHandler(default_handler)
+    if not app.config.get("TESTING"):
+        logging.basicConfig(level=logging.INFO,
+                            format="%(asctime)s %(levelname)s %(name)s %(message)s")
