@@ -143,13 +143,19 @@ def _add(total, batch):
     total.alert_ids += batch.alert_ids
 
 
+FAN_OUT_CHUNK = 500
+
+
 def dispatch_sends(batch):
-    """After commit: hand SMS sends, calls and alerts to the worker."""
+    """After commit: hand SMS sends (in chunks), calls and alerts to the worker."""
     from helpline.channels.tasks import send_message
-    from helpline.checkins.tasks import place_checkin_call
+    from helpline.checkins.tasks import place_checkin_call, send_checkin_messages
     from helpline.tasks import enqueue
-    for message_id in batch.message_ids + batch.alert_ids:
-        enqueue(send_message, message_id)
+    for message_id in batch.alert_ids:
+        enqueue(send_message, message_id)   # on-duty alerts first, one by one
+    ids = batch.message_ids
+    for start in range(0, len(ids), FAN_OUT_CHUNK):
+        enqueue(send_checkin_messages, ids[start:start + FAN_OUT_CHUNK])
     for checkin_id in batch.call_checkin_ids:
         enqueue(place_checkin_call, checkin_id)
 

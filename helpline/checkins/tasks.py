@@ -22,6 +22,22 @@ def sweep_checkins():
         return result.summary()
 
 
+@shared_task(name="helpline.checkins.tasks.send_checkin_messages")
+def send_checkin_messages(message_ids):
+    """Fan a sweep batch out into one send task per message (retries stay per message).
+
+    The sweep publishes one of these per few hundred messages instead of one task per
+    message; a lost fan-out loses nothing, as the messages are committed as 'pending' and the
+    stalled-message sweep sends them.
+    """
+    from helpline.channels.tasks import send_message
+    from helpline.tasks import enqueue
+    sent = 0
+    for message_id in message_ids:
+        sent += bool(enqueue(send_message, int(message_id)))
+    return sent
+
+
 @shared_task(name="helpline.checkins.tasks.place_checkin_call")
 def place_checkin_call(checkin_id):
     """Place the outbound keypad call for a claimed voice check-in (after the sweep committed)."""
