@@ -4,6 +4,7 @@ Used by the SMS reply handler and by the voice check-in call alike.
 """
 import logging
 
+from flask import after_this_request, has_request_context
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -138,5 +139,27 @@ def _raise_case(checkin, urgency, category, now):
     was_critical = case.urgency == "critical"
     raise_urgency(case, urgency, now=now)
     if case.urgency == "critical" and not was_critical:
-        db.session.info.setdefault(_PENDING_SENDS, []).extend(alert_on_duty(case))
+        _send_after_commit(alert_on_duty(case))
     return case
+
+
+def _send_after_commit(message_ids):
+    """On-duty alerts leave as soon as the webhook (SMS reply or keypad call) has committed.
+
+    Outside a request the caller takes them with take_pending_sends(); either way they are
+    committed as 'pending', so the stalled-message sweep would still send them.
+    """
+    if not message_ids:
+        return
+    if not has_request_context():
+        db.session.info.setdefault(_PENDING_SENDS, []).extend(message_ids)
+        return
+
+    @after_this_request
+    def _enqueue(response):
+        from helpline.channels.tasks import send_message
+        from helpline.tasks import enqueue
+        if response.status_code < 400:
+            for message_id in message_ids:
+                enqueue(send_message, message_id)
+        return response

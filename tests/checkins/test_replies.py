@@ -55,6 +55,7 @@ def test_three_in_arabic_indic_digits_opens_a_critical_case(asked, twilio, app):
     # On-duty officers are alerted (reference only) about the new critical case.
     alerts = db.session.scalars(select(Message).where(Message.purpose == "staff_alert")).all()
     assert alerts and all(case.reference in a.body for a in alerts)
+    assert all(a.delivery_status == "delivered" for a in alerts)   # sent right after commit
 
     twilio.sms("1", sender=PHONE)                       # main problem: safety
     case = db.session.get(Case, case.id)
