@@ -10,8 +10,17 @@ from helpline.staff.passwords import hash_password, verify_password
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
-# Verified against for unknown usernames so that a miss takes as long as a wrong password.
-_DUMMY_HASH = hash_password("not-a-real-password-0")
+_DUMMY_HASHES = {}
+
+
+def _dummy_hash():
+    """Verified against for unknown usernames so that a miss takes as long as a wrong
+    password (made once, with the hasher in use)."""
+    from helpline.staff.passwords import _current_hasher
+    key = id(_current_hasher())
+    if key not in _DUMMY_HASHES:
+        _DUMMY_HASHES[key] = hash_password("not-a-real-password-0")
+    return _DUMMY_HASHES[key]
 
 
 def authenticate(username, password, now=None):
@@ -21,7 +30,7 @@ def authenticate(username, password, now=None):
     user = db.session.scalar(select(User).where(func.lower(User.username) == username.lower())) \
         if username else None
     if user is None:
-        verify_password(_DUMMY_HASH, password or "")
+        verify_password(_dummy_hash(), password or "")
         return None, "bad_credentials"
     if user.locked_until is not None and user.locked_until > now:
         return user, "locked"

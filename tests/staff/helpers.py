@@ -2,12 +2,12 @@
 import re
 
 PASSWORD = "correct-horse-9"
-_TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+_TOKEN = re.compile(r'name="csrf[_-]token" (?:value|content)="([^"]+)"')
 _REF = re.compile(r"HL-[A-Z0-9]{5}")
 
 
 def csrf_token(client, path="/login"):
-    page = client.get(path).get_data(as_text=True)
+    page = client.get(path, follow_redirects=True).get_data(as_text=True)
     match = _TOKEN.search(page)
     assert match, f"no CSRF token on {path}"
     return match.group(1)
