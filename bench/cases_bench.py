@@ -204,6 +204,7 @@ def measure(client, path, n, headers=None):
         started = time.perf_counter()
         response = client.get(path, headers=headers)
         response.get_data()
+        response.close()
         times.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200, path
     times.sort()

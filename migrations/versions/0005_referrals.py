@@ -99,8 +99,18 @@ def upgrade():
         batch_op.create_index(batch_op.f("ix_referrals_partner_id"), ["partner_id"])
         batch_op.create_index("ix_referrals_status_respond_by", ["status", "respond_by"])
 
+    # Index-only counts of open cases (queue tabs, overdue sweep); see referrals/models.py.
+    open_predicate = sa.text("status IN ('new', 'open', 'assigned', 'referred', 'reopened')")
+    with op.batch_alter_table("cases", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_cases_open_counts",
+            ["is_restricted", "assignee_id", "urgency_rank", "due_at", "restricted_to"],
+            postgresql_where=open_predicate, sqlite_where=open_predicate)
+
 
 def downgrade():
+    with op.batch_alter_table("cases", schema=None) as batch_op:
+        batch_op.drop_index("ix_cases_open_counts")
     op.drop_table("referrals")
     op.drop_table("partner_coverage")
     op.drop_table("partner_services")
