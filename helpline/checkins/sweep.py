@@ -136,7 +136,8 @@ def run_sweep(now=None, batch_size=1000, limit=None, dispatch=None):
 
 
 def _add(total, batch):
-    for name in ("sent", "reminded", "calls", "unreachable", "partial", "held_opted_out"):
+    for name in ("sent", "reminded", "calls", "unreachable", "partial", "held_opted_out",
+                 "missed"):
         setattr(total, name, getattr(total, name) + getattr(batch, name))
     total.message_ids += batch.message_ids
     total.call_checkin_ids += batch.call_checkin_ids
@@ -193,6 +194,7 @@ def process_claimed(claimed, plans, now):
         elif before == "scheduled" and closed:
             updates.append({"id": row.id, "status": "missed", "next_attempt_at": None,
                             "completed_at": now})
+            result.missed += 1
         elif before == "awaiting" and (closed or row.attempts > plan.max_reminders):
             mark_unreachable(row.id, now)
             result.unreachable += 1
