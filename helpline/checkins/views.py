@@ -9,7 +9,7 @@ from helpline.cases.models import Case
 from helpline.cases.permissions import can_view_case
 from helpline.checkins.importer import import_households
 from helpline.checkins.locations import GOVERNORATES
-from helpline.checkins.models import CheckIn, Household
+from helpline.checkins.models import CheckIn, CheckinPlan, Household
 from helpline.checkins.services import (MOVEMENT_TYPES, VULNERABILITY_FLAGS, DuplicateHousehold,
                                         HouseholdInvalid, register_household)
 from helpline.contacts.phones import InvalidPhone, to_e164
@@ -78,9 +78,10 @@ def new_household():
                     count=len(household.checkins)), "info")
             return redirect(url_for("checkins.household", household_id=household.id))
         db.session.rollback()
+    plans = db.session.scalars(select(CheckinPlan).order_by(CheckinPlan.id)).all()
     return render_template("checkins/household_new.html", errors=errors, form=form,
                            governorates=sorted(GOVERNORATES), movement_types=MOVEMENT_TYPES,
-                           flags=VULNERABILITY_FLAGS), (422 if errors else 200)
+                           flags=VULNERABILITY_FLAGS, plans=plans), (422 if errors else 200)
 
 
 @bp.get("/households/<int:household_id>")
