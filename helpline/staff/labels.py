@@ -39,6 +39,11 @@ REPLY_LABELS = {"tried_to_call": _l("We tried to call you"),
                 "referred": _l("Your case has been referred"),
                 "more_info": _l("Please send more details"),
                 "free": _l("Free text")}
+DELIVERY_LABELS = {"pending": _l("waiting to be sent"), "accepted": _l("accepted"),
+                   "scheduled": _l("scheduled"), "queued": _l("queued"), "sending": _l("sending"),
+                   "sent": _l("sent"), "delivered": _l("delivered"), "read": _l("read"),
+                   "failed": _l("failed"), "undelivered": _l("not delivered"),
+                   "suppressed": _l("not sent: opted out")}
 EVENT_LABELS = {
     "opened": _l("Case opened"), "triaged": _l("Triaged"),
     "urgency_changed": _l("Urgency changed"), "urgency_lowered": _l("Urgency lowered"),

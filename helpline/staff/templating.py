@@ -9,7 +9,8 @@ def label(kind, code):
     table = {"category": labels.CATEGORY_LABELS, "urgency": labels.URGENCY_LABELS,
              "status": labels.STATUS_LABELS, "channel": labels.CHANNEL_LABELS,
              "role": labels.ROLE_LABELS, "view": labels.VIEW_LABELS,
-             "reply": labels.REPLY_LABELS, "event": labels.EVENT_LABELS}[kind]
+             "reply": labels.REPLY_LABELS, "event": labels.EVENT_LABELS,
+             "delivery": labels.DELIVERY_LABELS}[kind]
     if code is None and kind == "urgency":
         code = "untriaged"
     return table.get(code, code or "—")
@@ -36,10 +37,24 @@ def due_text(case, now=None):
     return _("due in %(span)s", span=_span(hours))
 
 
+def event_change(event):
+    """(before, after) of a timeline event, as translated labels where they are codes."""
+    detail = event.detail or {}
+    if "before" not in detail and "after" not in detail:
+        return None
+    kind = {"status_changed": "status", "urgency_changed": "urgency"}.get(event.kind)
+
+    def show(value):
+        if kind is None:
+            return value or "—"
+        return label(kind, value)
+    return show(detail.get("before")), show(detail.get("after"))
+
+
 def when(value):
     return format_datetime(value, "short") if value else ""
 
 
 def template_helpers():
     return {"label": label, "due_text": due_text, "when": when,
-            "due_state": due_state}
+            "due_state": due_state, "event_change": event_change}
