@@ -103,3 +103,7 @@ class Referral(db.Model):
 Index("ix_cases_open_counts", Case.is_restricted, Case.assignee_id, Case.urgency_rank,
       Case.due_at, Case.restricted_to,
       postgresql_where=text(OPEN_PREDICATE), sqlite_where=text(OPEN_PREDICATE))
+# The queue and the API filtered by urgency ("high" cases) walk this in queue order instead of
+# stepping over every critical and untriaged case first.
+Index("ix_cases_open_urgency", Case.urgency, Case.urgency_rank, Case.due_at, Case.id,
+      postgresql_where=text(OPEN_PREDICATE), sqlite_where=text(OPEN_PREDICATE))

@@ -106,10 +106,22 @@ def upgrade():
             "ix_cases_open_counts",
             ["is_restricted", "assignee_id", "urgency_rank", "due_at", "restricted_to"],
             postgresql_where=open_predicate, sqlite_where=open_predicate)
+        batch_op.create_index(
+            "ix_cases_open_urgency", ["urgency", "urgency_rank", "due_at", "id"],
+            postgresql_where=open_predicate, sqlite_where=open_predicate)
+    if op.get_bind().dialect.name == "postgresql":
+        # The queue filters governorates case-insensitively; without statistics on the
+        # expression PostgreSQL guesses ~0.5% of rows match and picks a plan that sorts every
+        # open case (200+ ms at 1M cases). Statistics only: nothing to keep in the models.
+        op.execute("CREATE STATISTICS IF NOT EXISTS st_cases_lower_governorate "
+                   "ON (lower(governorate)) FROM cases")
 
 
 def downgrade():
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP STATISTICS IF EXISTS st_cases_lower_governorate")
     with op.batch_alter_table("cases", schema=None) as batch_op:
+        batch_op.drop_index("ix_cases_open_urgency")
         batch_op.drop_index("ix_cases_open_counts")
     op.drop_table("referrals")
     op.drop_table("partner_coverage")
