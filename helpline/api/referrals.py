@@ -72,9 +72,10 @@ def get_referral(referral_id):
 def post_referral():
     user = g.api_user
     data = json_body()
-    reference = str(data.get("case_reference") or "").strip().upper()
-    case = db.session.scalar(select(Case).where(Case.reference == reference)) \
-        if reference else None
+    reference = data.get("case_reference")
+    if not isinstance(reference, str) or not reference.strip():
+        return _bad_request("case_reference is required (e.g. HL-7KQ2M)")
+    case = db.session.scalar(select(Case).where(Case.reference == reference.strip().upper()))
     if case is None or not can_view_case(user, case):
         abort(404, description="no such case")
     if not access.can_refer(user, case):

@@ -10,6 +10,8 @@ from helpline.referrals.services import ReferralError
 
 def parse_local_datetime(value):
     """A datetime typed in the programme's time zone ('2026-11-22T14:30') or ISO with offset."""
+    if value is not None and not isinstance(value, str):
+        raise ReferralError(_("The consent time is not a valid date and time."))
     value = (value or "").strip()
     if not value:
         return None
@@ -21,6 +23,11 @@ def parse_local_datetime(value):
         zone = ZoneInfo(current_app.config.get("BABEL_DEFAULT_TIMEZONE", "Asia/Baghdad"))
         parsed = parsed.replace(tzinfo=zone)
     return parsed.astimezone(timezone.utc)
+
+
+def _text(value):
+    """JSON may carry numbers, lists or objects where text is expected: treat them as absent."""
+    return value if isinstance(value, str) else None
 
 
 def truthy(value):
@@ -40,9 +47,10 @@ def referral_arguments(data):
         if consent is not None and not isinstance(consent, dict):
             raise ReferralError(_("consent must be an object with given_by, method and at."))
         if consent:
-            consent = {"given_by": consent.get("given_by"), "method": consent.get("method"),
+            consent = {"given_by": _text(consent.get("given_by")),
+                       "method": _text(consent.get("method")),
                        "at": parse_local_datetime(consent.get("at"))}
-        override = data.get("emergency_override_reason")
+        override = _text(data.get("emergency_override_reason"))
     else:  # form shape
         mode = data.get("consent_mode")
         consent = None
@@ -58,7 +66,6 @@ def referral_arguments(data):
     summary = data.get("summary")
     if summary is not None and not isinstance(summary, str):
         raise ReferralError(_("Write a short referral summary for the partner."))
-    return {"service_type": data.get("service_type"), "summary": summary,
-            "consent": consent or None, "override_reason": override if isinstance(
-                override, str) else None,
+    return {"service_type": _text(data.get("service_type")), "summary": summary,
+            "consent": consent or None, "override_reason": _text(override),
             "share_phone": truthy(data.get("share_phone"))}

@@ -91,3 +91,20 @@ def test_permissions_on_create_and_revoke(app, client, world):
     with app.app_context():
         assert db.session.get(Referral, rid).revoke_reason == "withdrawn"
     assert client.get("/api/v1/referrals").status_code == 401
+
+
+def test_malformed_bodies_get_400_not_500(app, client, world):
+    staff = _token(app, world.users["protection"])
+    base = {"case_reference": world.case, "partner_id": world.partner_a, "summary": "x"}
+    for body in ({**base, "service_type": ["legal_hlp"], "emergency_override_reason": "d"},
+                 {**base, "service_type": "legal_hlp",
+                  "consent": {"given_by": 5, "method": ["written"], "at": 12}},
+                 {**base, "service_type": "legal_hlp", "consent": {"given_by": "me",
+                                                                   "method": "written",
+                                                                   "at": "yesterday"}},
+                 {**base, "service_type": "legal_hlp", "summary": {"x": 1},
+                  "emergency_override_reason": "d"},
+                 {"partner_id": world.partner_a}):
+        response = client.post("/api/v1/referrals", json=body, headers=staff)
+        assert response.status_code == 400, body
+        assert response.get_json()["reason"]
