@@ -4,7 +4,7 @@ The text becomes an inbound message on a new case and goes through the same tria
 an SMS (process_inbound_message), enqueued by the caller after commit."""
 from helpline.cases import contact_texts
 from helpline.cases.errors import CaseActionError
-from helpline.cases.queue import STAFF_CHANNELS
+from helpline.cases.queue import STAFF_CHANNELS, canonical_governorate
 from helpline.cases.services import open_case, record_event
 from helpline.channels.models import Message
 from helpline.channels.outbound import queue_message
@@ -37,6 +37,7 @@ def enter_complaint(actor, channel, text, phone=None, language=None, send_refere
         if value and len(value) > LOCATION_LIMITS[name]:
             raise CaseActionError("location_too_long", f"{name} is too long", field=name)
         place[name] = value
+    place["governorate"] = canonical_governorate(place["governorate"])
     contact = None
     detected = detect_language(text)
     language = normalise_language(language) or detected or "en"

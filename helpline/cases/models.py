@@ -21,6 +21,8 @@ class Case(db.Model):
               postgresql_where=text(OPEN_PREDICATE), sqlite_where=text(OPEN_PREDICATE)),
         Index("ix_cases_assignee_queue", "assignee_id", "urgency_rank", "due_at",
               postgresql_where=text(OPEN_PREDICATE), sqlite_where=text(OPEN_PREDICATE)),
+        Index("ix_cases_open_category", "category", "urgency_rank", "due_at", "id",
+              postgresql_where=text(OPEN_PREDICATE), sqlite_where=text(OPEN_PREDICATE)),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

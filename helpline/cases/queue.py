@@ -7,7 +7,7 @@ then due time, then id; on open cases that is a walk of ix_cases_open_queue.
 from dataclasses import dataclass, fields
 from datetime import timedelta
 
-from sqlalchemy import String, and_, cast, func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from helpline.cases.models import Case
@@ -87,9 +87,9 @@ class QueueFilters:
 def _filter_conditions(filters, now):
     conds = []
     if filters.category:
-        # The primary category or any secondary one (JSON list stored as text).
-        conds.append(or_(Case.category == filters.category,
-                         cast(Case.categories, String).like(f'%"{filters.category}"%')))
+        # The primary category: it follows the most urgent message, and equality keeps the
+        # filter on ix_cases_open_category (secondary categories show on the case page).
+        conds.append(Case.category == filters.category)
     if filters.urgency:
         conds.append(Case.urgency.is_(None) if filters.urgency == "untriaged"
                      else Case.urgency == filters.urgency)
@@ -98,7 +98,7 @@ def _filter_conditions(filters, now):
     if filters.language:
         conds.append(Case.language == filters.language)
     if filters.governorate:
-        conds.append(func.lower(Case.governorate) == filters.governorate.lower())
+        conds.append(Case.governorate == canonical_governorate(filters.governorate))
     if filters.channel:
         conds.append(Case.channel == filters.channel)
     if filters.overdue:
@@ -151,14 +151,19 @@ def queue_page(user, view="all", filters=None, page=1, now=None, page_size=PAGE_
     return rows[:page_size], len(rows) > page_size
 
 
+COUNT_CAP = 1000
+
+
 def view_counts(user, now=None):
-    """Open cases per view, counted through the same permission condition."""
+    """Open cases per view, counted through the same permission condition. Counting stops at
+    COUNT_CAP ("1000+"): past that the exact number does not change what anyone does next,
+    and a bounded count keeps the queue page fast on a million cases."""
     now = now or utcnow()
     counts = {}
     for key in VIEW_ORDER:
         statement = queue_statement(user, key, QueueFilters(), now)
-        counts[key] = db.session.scalar(
-            select(func.count()).select_from(statement.with_only_columns(Case.id).subquery()))
+        capped = statement.with_only_columns(Case.id).limit(COUNT_CAP).subquery()
+        counts[key] = db.session.scalar(select(func.count()).select_from(capped))
     return counts
 
 
@@ -172,10 +177,24 @@ def due_state(case, now=None):
     return ("overdue" if delta < timedelta(0) else "due"), hours
 
 
+def governorates():
+    from helpline.referrals.constants import GOVERNORATES
+    return GOVERNORATES
+
+
+def canonical_governorate(name):
+    """The stored spelling of a governorate typed in any case ('ninewa' → 'Ninewa')."""
+    name = (name or "").strip()
+    for known in governorates():
+        if known.lower() == name.lower():
+            return known
+    return name or None
+
+
 def valid_filter_values():
     from helpline.i18n import LANGUAGES
     from helpline.triage import CATEGORIES, URGENCIES
     return {"category": CATEGORIES, "urgency": URGENCIES + ("untriaged",), "status": STATUSES,
-            "language": LANGUAGES, "channel": CHANNELS}
+            "language": LANGUAGES, "channel": CHANNELS, "governorate": governorates()}
 
 

@@ -15,7 +15,7 @@ from helpline.cases.outreach import (can_message, person_language, reply_options
                                      send_reply)
 from helpline.cases.permissions import can_view_case
 from helpline.cases.queries import conversation, get_visible_case
-from helpline.cases.queue import STAFF_CHANNELS
+from helpline.cases.queue import STAFF_CHANNELS, governorates
 from helpline.cases.status import TRANSITIONS
 from helpline.extensions import db
 from helpline.i18n import LANGUAGES, sms_parts
@@ -188,4 +188,5 @@ def new_case():
                     "you."), "info")
             return redirect(url_for("staff.queue"))
     return render_template("staff/new_case.html", form=form, error=error,
-                           channels=STAFF_CHANNELS, languages=LANGUAGES), (400 if error else 200)
+                           channels=STAFF_CHANNELS, languages=LANGUAGES,
+                           governorates=governorates()), (400 if error else 200)

@@ -7,7 +7,7 @@ from helpline.audit import record_audit
 from helpline.cases.casework import (assignable_users, bulk_assign, find_cases_by_reference,
                                      may_assign_others)
 from helpline.cases.permissions import can_view_case
-from helpline.cases.queue import (VIEW_ORDER, VIEWS, QueueFilters, queue_page,
+from helpline.cases.queue import (COUNT_CAP, VIEW_ORDER, VIEWS, QueueFilters, queue_page,
                                   search_condition, valid_filter_values, view_counts)
 from helpline.extensions import db
 from helpline.staff import nav_link
@@ -49,7 +49,7 @@ def queue():
     args = {k: v for k, v in request.args.items() if k != "page" and v}
     return render_template(
         "staff/queue.html", cases=cases, view=view, views=VIEW_ORDER, filters=filters,
-        counts=view_counts(current_user), page=page, has_next=has_next, args=args,
+        counts=view_counts(current_user), count_cap=COUNT_CAP, page=page, has_next=has_next, args=args,
         allowed=allowed, search_invalid=search_invalid,
         can_assign_others=may_assign_others(current_user),
         staff=assignable_users() if may_assign_others(current_user) else [])

@@ -29,6 +29,9 @@ def upgrade():
         batch_op.create_index("ix_cases_assignee_queue", ["assignee_id", "urgency_rank", "due_at"],
                               unique=False, postgresql_where=sa.text(OPEN_PREDICATE),
                               sqlite_where=sa.text(OPEN_PREDICATE))
+        batch_op.create_index("ix_cases_open_category", ["category", "urgency_rank", "due_at", "id"],
+                              unique=False, postgresql_where=sa.text(OPEN_PREDICATE),
+                              sqlite_where=sa.text(OPEN_PREDICATE))
 
     op.create_table(
         "case_notes",
@@ -83,6 +86,7 @@ def downgrade():
         batch_op.drop_index(batch_op.f("ix_case_notes_case_id"))
     op.drop_table("case_notes")
     with op.batch_alter_table("cases", schema=None) as batch_op:
+        batch_op.drop_index("ix_cases_open_category")
         batch_op.drop_index("ix_cases_assignee_queue")
         batch_op.drop_index("ix_cases_open_queue")
     op.execute("UPDATE cases SET urgency_rank = CASE urgency WHEN 'critical' THEN 0 "

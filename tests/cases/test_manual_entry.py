@@ -16,7 +16,7 @@ def test_walk_in_complaint_is_triaged_and_located(app, logged_in):
     assert client.get("/cases/new").status_code == 200
     response = post_form(client, "/cases/new", {
         "channel": "walk_in", "text": "I found a strange metal object in our field near the road",
-        "phone": "0770 123 4567", "governorate": "Ninewa", "district": "Sinjar",
+        "phone": "0770 123 4567", "governorate": "ninewa", "district": "Sinjar",
         "subdistrict": "Snune", "village": "Kocho", "send_reference": "1"}, page="/cases/new")
     assert response.status_code == 302
     ref = _ref_from(response)

@@ -105,7 +105,7 @@ def test_filters_and_reference_search(app, twilio, logged_in):
     with app.app_context():
         case_of(water).governorate = "Ninewa"
         db.session.commit()
-    page = client.get("/?governorate=ninewa").get_data(as_text=True)
+    page = client.get("/?governorate=Ninewa").get_data(as_text=True)
     assert water in page and threat not in page
 
 
