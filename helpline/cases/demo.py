@@ -1,4 +1,5 @@
-"""Demo cases, made by sending demo messages through the real intake path."""
+"""Demo cases, made by sending demo messages through the real intake path, then a little
+casework (assignment, a note, a walk-in complaint) so that every role has something to do."""
 from datetime import timedelta
 
 from sqlalchemy import func, select
@@ -17,7 +18,12 @@ DEMO_MESSAGES = (
     ("+9647701000005", "my husband beats me and I have nowhere to go", 0),
     ("+9647701000006", "I found a strange metal object in our field near the road", 0),
     ("+9647701000007", "thank you for the help with the documents, we got the ID cards", 5),
+    ("+9647701000008", "a man from the aid organisation asked me for sex to put my name on the list", 1),
+    ("+9647701000009", "my 12 year old son works in the brick factory instead of going to school", 2),
 )
+WALK_IN = ("+9647701000010", "our house in the village is occupied by another family and they "
+           "refuse to leave", {"governorate": "Ninewa", "district": "Sinjar",
+                               "subdistrict": "Snune", "village": "Khanasor"})
 
 
 def seed_demo():
@@ -34,4 +40,29 @@ def seed_demo():
     db.session.commit()
     for message_id in ids:
         process_inbound_message.apply(args=(message_id,))
-    return f"demo cases: {len(ids)} created from demo messages"
+    walk_in = _casework(now)
+    db.session.commit()
+    if walk_in is not None:
+        process_inbound_message.apply(args=(walk_in,))
+    return f"demo cases: {len(ids) + (walk_in is not None)} created from demo messages"
+
+
+def _casework(now):
+    """Some work already done: only when the demo staff accounts exist (staff demo runs first)."""
+    from helpline.cases.casework import add_note, assign_case
+    from helpline.cases.manual_entry import enter_complaint
+    from helpline.staff.models import User
+    users = {u.username: u for u in db.session.scalars(
+        select(User).where(User.username.in_(("operator", "supervisor"))))}
+    if len(users) < 2:
+        return None
+    cash = db.session.scalar(select(Case).where(Case.category == "livelihoods_cash"))
+    if cash is not None:
+        assign_case(cash, users["operator"], users["supervisor"], now=now)
+        cash.governorate, cash.district = "Anbar", "Falluja"
+        add_note(cash, users["operator"], "Called back: the family is on the second payment list. "
+                                          "Checking the date with the cash partner.")
+    phone, text, place = WALK_IN
+    case, message, _ = enter_complaint(users["operator"], "walk_in", text, phone=phone,
+                                       language="en", now=now, **place)
+    return message.id
