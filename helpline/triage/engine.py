@@ -203,11 +203,12 @@ def _word_gap(a, b, token_starts):
 
 
 class _Hit:
-    __slots__ = ("rule", "spans", "weight", "urgency")
+    __slots__ = ("rule", "spans", "weight", "urgency", "past")
 
     def __init__(self, rule, spans, category):
         self.rule, self.spans = rule, spans
         self.weight = rule.weight
+        self.past = False
         self.urgency = rule.urgency or DEFAULT_URGENCY[category]
 
 
@@ -263,6 +264,7 @@ def evaluate(text, lang_hint=None):
             for hit in cat_hits.values():
                 if hit.rule.past_weak:
                     hit.weight *= PAST_WEIGHT
+                    hit.past = True
                     hit.urgency = "low"  # a past event is context, not a present danger
     cat_urgency, cat_score = {}, {}
     for cat, cat_hits in hits.items():
@@ -276,9 +278,13 @@ def evaluate(text, lang_hint=None):
         for cat in targets:
             if cat not in hits or urgency_rank(cat_urgency[cat]) >= urgency_rank(rule.urgency):
                 continue
+            # A past event ("since the bombing") or a steady rule is context: "screaming" or
+            # "a gun" next to it does not make the message an emergency now.
+            live = [h for h in hits[cat].values() if not h.past and not h.rule.steady]
+            if not live:
+                continue
             if rule.near is not None:
-                cat_spans = [sp for h in hits[cat].values() if h.weight >= 0.5
-                             for part in h.spans for sp in part]
+                cat_spans = [sp for h in live if h.weight >= 0.5 for part in h.spans for sp in part]
                 mod_spans = [sp for part in spans for sp in part]
                 if not any(_word_gap(a, b, token_starts) <= rule.near
                            for a in mod_spans for b in cat_spans):

@@ -18,10 +18,12 @@ _CKB_WORDS = """
 باوکم دایکم براکەم ئێستا تکایە یارمەتی هاوکاری پارە گوندەکە گوندەکەمان خانوو ژوور ڕۆژ شەو ساڵ مانگ
 لەگەڵ دوای پێش وتی دەڵێت چونن باشن ببورن ناتوانم دەمەوێت نازانم بکەین دەبێت ئەم ئەو یەک دوو سێ
 کەس هەموو ئیتر نەماوە بەیانی دوێنێ هەر وەک تا بە ناو
+باشە باشم باشین بەڵێ نەخێر ئەرێ دەستت دەستتان خۆش بێت ببورە مەمنون
 """
 _KU_ARAB_WORDS = """
-ئەز ژ دێ نینە زاروک زارۆک ڤێ ڤی ڤە دکەت دکەن دبێژن دبێژیت نزانم دڤێت دڤێم هەوە وان
+ئەز ژ دێ نینە زاروک زارۆک ڤێ ڤی دکەت دکەن دبێژن دبێژیت نزانم دڤێت دڤێم هەوە وان
 مالا مالێ خو چاوا کیڤە کیرێ چو هەمی گەلەک سپاس دکوژن بابێ دەیکا برایێ مێرێ لمن ددەت ڕۆژا
+ژێ دچیت دچن ژنا کچا کورێ بابێ دیا گوندێ ئەڤ ئەڤە هندەک گەف گەفا کرن هاتنە دێ
 """
 _AR_WORDS = """
 ماكو اكو هسه شلون شلونك شلونكم احنه احنا دا مال مالتي يم وين شكو عدنا عندي الله والله يريد اريد
@@ -34,7 +36,7 @@ em min li ji bo gund gunde mala mal malê zarok zarokan hatin kuştin alîkarî 
 nizanim dixwazim dixwazin heye hene nîne nînin spas slav silav slaw zor gelek çawa çawan çawanî
 kengî kîre kîve kîrê nûke niha roj şev keça kurê bavê dayka mêrê jina xwe xwedê xanî kon kampê
 derkevin dibêjin gotin birayê xûşka çu tişt tiştek pere kar dikit dikim dikin bikim biçin têm
-sipas hemiyan hemî hemû jî di de ku ne yan çi kir kirin dike nake nakit dibe bû bûn bûye heye hebû
+erê belê nexêr baş başe başim sipas hemiyan hemî hemû jî di de ku ne yan çi kir kirin dike nake nakit dibe bû bûn bûye heye hebû
 xelk xelkê malbat malbata cîran gundî zarokên zarokêt keçik kurê min we me wan vê ewê bi
 hatiye nehat bûye dê ji ser digel ba vê wê wî em nikarin dijîn rêxistinê lê û ya yê yên yêt
 """
@@ -51,6 +53,11 @@ akoo hwaya hwaya zein zen habibi salam salamu shukran shukren minha maktab mushk
 mal el wen wein agdar aqdar akdar asajil ghalatit yishtighil shahrain hatha hadha hay shnu shno
 leish lesh yalla inshallah alhamdulillah marhaba ahlan 3ndi 3indi 3ala 3al abuya ummi ibni binti
 zawji akhoya saa3dona sa3dona dakhilkum hissa hessa hassa bait beit bet mako
+beitna baitna betna bitna saknin sakneen khaima khayma akhuya akhoya akhooya marti ahli 3adna 3idna
+wayana kulish kulesh baachir bacher shaku lazim mumkin ayam nahar lail flus floos shughl mashakil
+musa3ada minha tasjil inshalla kteer kthir 3ala fe fi lil inta huwa hiya ihna intum inhadam inkhataf
+sayttara saytara nidri na3rif wen mn ma3 w
+mashkoor mashkur mashkoorin mashkurin 3afwan afwan tislam tislamun yislamu
 """
 
 
@@ -141,7 +148,9 @@ def identify(text):
     arabic, latin = script_counts(text)
     if arabic == 0 and latin == 0:
         return "en", 0.0
-    if arabic >= latin:
+    # Arabic-script words in a mostly Latin message ("thanks سوپاس", "my card ما دا يشتغل") come
+    # from Arabic or Kurdish speakers; English speakers do not type them.
+    if arabic >= latin or (arabic >= 3 and 2 * arabic >= latin):
         return _arabic_script(text)
     return _latin_script(text)
 

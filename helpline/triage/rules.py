@@ -61,6 +61,7 @@ class Rule:
     urgency: str = None
     weight: float = 1.0
     past_weak: bool = False
+    steady: bool = False  # urgency modifiers do not raise a category on this rule's evidence
     historical: bool = False
     applies: frozenset = frozenset()
     cancels: frozenset = frozenset()
@@ -196,6 +197,7 @@ def _make_rule(name, opts, kind, category, where):
     rule = Rule(
         name=name, kind=kind, category=opts.pop("category", category), urgency=urgency,
         weight=float(opts.pop("weight", 1.0)), past_weak=opts.pop("past", "") == "weak",
+        steady=opts.pop("steady", "") == "yes",
         historical=opts.pop("historical", "") == "yes", applies=applies, cancels=cancels,
         near=int(opts["near"]) if "near" in opts else None, origin=where,
     )
