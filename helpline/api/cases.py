@@ -7,7 +7,7 @@ reason on bad input; 403 when the role does not allow the action):
                              "ask_satisfaction"?: bool}
   /cases/<ref>/notes        {"text"}                                              → 201
   /cases/<ref>/corrections  {"reason", "category"?, "categories"?: [], "urgency"?}  → 201
-  /cases/<ref>/replies      {"template"? | "text"?}                               → 201
+  /cases/<ref>/replies      {"template"? | "text"?, "number"? (call_us_back)}     → 201
 """
 from flask import abort, g, request
 from sqlalchemy import select
@@ -198,6 +198,6 @@ def corrections(reference):
 def replies(reference):
     def action(case, user, body):
         message = send_reply(case, user, template=_text(body, "template"),
-                             text=_text(body, "text"))
+                             text=_text(body, "text"), number=_text(body, "number"))
         return {"message_id": message.id}, [message.id]
     return _update(reference, "case_reply", action, created=True)

@@ -15,14 +15,15 @@ def callback_number():
     return config.get("HELPLINE_CALLBACK_NUMBER") or config.get("TWILIO_FROM") or ""
 
 
-def reply_text(key, language, reference):
-    """A reply template rendered for the person, or None when it cannot be used here."""
+def reply_text(key, language, reference, number=None):
+    """A reply template rendered for the person, or None when it cannot be used here.
+    `number` is the number to call back (default: the configured helpline number)."""
     with in_language(language):
         if key == "tried_to_call":
             return _("Helpline %(ref)s: we tried to call you but could not reach you. "
                      "We will try again.", ref=reference)
         if key == "call_us_back":
-            number = callback_number()
+            number = number or callback_number()
             if not number:
                 return None
             return _("Helpline %(ref)s: please call us back on %(number)s.",

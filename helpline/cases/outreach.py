@@ -1,5 +1,6 @@
 """Messages staff send to the person on a case. Queue here; the caller commits, then enqueues
 `send_message` for every id returned (side effects only after commit)."""
+import re
 from helpline.cases import contact_texts
 from helpline.cases.errors import CaseActionError
 from helpline.cases.services import record_event
@@ -8,6 +9,10 @@ from helpline.db import utcnow
 from helpline.i18n import sms_parts
 
 MAX_PARTS = 4  # free text: a long reply is allowed but costs; the page shows the count
+# A number to call back: digits with an optional leading + (short codes such as 104 too).
+CALLBACK_NUMBER = re.compile(r"^\+?[0-9]{3,15}$")
+# Stands in for the number in previews when none is configured (same length as +9647XXXXXXXXX).
+NUMBER_PLACEHOLDER = "+964 … … …"
 
 
 def person_language(case):
@@ -29,22 +34,39 @@ def reply_options(case):
     """Template previews in the person's language, with their SMS part counts."""
     language = person_language(case)
     options = []
+    configured = contact_texts.callback_number()
     for key in contact_texts.REPLY_TEMPLATES:
-        text = contact_texts.reply_text(key, language, case.reference)
+        needs_number = key == "call_us_back"
+        text = contact_texts.reply_text(key, language, case.reference,
+                                        number=None if configured else NUMBER_PLACEHOLDER)
         if text:
-            options.append({"key": key, "text": text, "parts": sms_parts(text)})
+            parts = sms_parts(text if configured or not needs_number
+                              else text.replace(NUMBER_PLACEHOLDER, "+9647800000000"))
+            options.append({"key": key, "text": text, "parts": parts,
+                            "needs_number": needs_number, "number": configured})
     return options
 
 
-def send_reply(case, actor, template=None, text=None, now=None):
+def clean_callback_number(raw):
+    number = "".join((raw or "").split()).replace("-", "")
+    number = number.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789"))
+    if not CALLBACK_NUMBER.match(number):
+        raise CaseActionError("invalid_callback_number", "the number to call back is not valid")
+    return number
+
+
+def send_reply(case, actor, template=None, text=None, number=None, now=None):
     """Queue a reply. Refused for opted-out contacts: a staff reply is unsolicited."""
     now = now or utcnow()
     allowed, why = can_message(case)
     if not allowed:
         raise CaseActionError(why, "the person opted out of messages" if why == "opted_out"
                               else "this case has no phone number to reply to")
+    if template == "call_us_back" and (number or not contact_texts.callback_number()):
+        number = clean_callback_number(number)
     if template and template != "free":
-        body = contact_texts.reply_text(template, person_language(case), case.reference)
+        body = contact_texts.reply_text(template, person_language(case), case.reference,
+                                        number=number or None)
         if body is None:
             raise CaseActionError("unknown_template", f"unknown reply template {template!r}")
     else:

@@ -121,7 +121,8 @@ def note(reference):
 def reply(reference):
     def action(case):
         message = send_reply(case, current_user, template=request.form.get("template"),
-                             text=request.form.get("text"))
+                             text=request.form.get("text"),
+                             number=request.form.get("callback_number"))
         parts = sms_parts(message.body)
         return ({"message_id": message.id, "template": request.form.get("template") or "free"},
                 _("Reply queued (%(parts)s SMS parts).", parts=parts), [message.id])

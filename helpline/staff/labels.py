@@ -83,6 +83,7 @@ ERROR_TEXTS = {
     "text_too_long": _l("The complaint text is too long."),
     "location_too_long": _l("A location field is too long."),
     "invalid_phone": _l("This is not a valid phone number."),
+    "invalid_callback_number": _l("Write the number to call back (digits, optionally starting with +)."),
 }
 
 

@@ -183,3 +183,18 @@ def test_every_case_view_is_audited(app, twilio, logged_in):
         views = db.session.scalars(select(AuditEntry).where(AuditEntry.action == "case_view",
                                                             AuditEntry.object_ref == ref)).all()
         assert len(views) == 2 and views[0].user_id is not None
+
+
+def test_call_us_back_template_takes_the_number_to_call(app, twilio, logged_in):
+    ref = sms_case(twilio, "ئاو و کارەبا لە گوندەکەمان نییە، تکایە یارمەتیمان بدەن", sender="+9647501000003")
+    client = logged_in("operator")
+    page = client.get(f"/cases/{ref}").get_data(as_text=True)
+    assert 'name="callback_number"' in page
+    post_form(client, f"/cases/{ref}/reply", {"template": "call_us_back", "callback_number": "call me"},
+              page=f"/cases/{ref}")
+    assert "Write the number to call back" in client.get(f"/cases/{ref}").get_data(as_text=True)
+    post_form(client, f"/cases/{ref}/reply", {"template": "call_us_back", "callback_number": "0750 111 2222"},
+              page=f"/cases/{ref}")
+    with app.app_context():
+        replies = _outbound(case_of(ref).id, "reply")
+        assert len(replies) == 1 and "07501112222" in replies[0].body and replies[0].language == "ckb"
