@@ -27,4 +27,8 @@ def case_detail(case, messages):
     data = case_summary(case)
     data["messages"] = [message_item(m) for m in messages]
     data["evidence"] = case.triage_evidence or []
+    data.update({"subdistrict": case.subdistrict, "village": case.village,
+                 "outcome": case.outcome, "resolved_at": iso(case.resolved_at),
+                 "first_response_at": iso(case.first_response_at),
+                 "satisfaction_score": case.satisfaction_score})
     return data

@@ -86,6 +86,9 @@ def test_assign_status_notes_corrections_replies(app, client, twilio, api_token,
                            json={"status": "resolved", "outcome": "tent delivered", "ask_satisfaction": True},
                            headers=_h(op))
     assert response.status_code == 200 and response.get_json()["messages_queued"] == 2
+    detail = client.get(f"/api/v1/cases/{ref}", headers=_h(op)).get_json()
+    assert detail["outcome"] == "tent delivered" and detail["resolved_at"]
+    assert [m["purpose"] for m in detail["messages"] if m["direction"] == "out"][-2:] == ["outcome", "satisfaction"]
     with app.app_context():
         case = case_of(ref)
         assert case.status == "resolved" and case.category == "shelter"
