@@ -1,7 +1,7 @@
 """The case page at /cases/<ref> and its actions; manual entry at /cases/new.
 
 Every view and change is audited; a case the user may not see answers 404."""
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -58,7 +58,9 @@ def case_page(reference):
         next_statuses=sorted(TRANSITIONS.get(case.status, ())),
         categories=CATEGORIES, urgencies=URGENCIES,
         can_assign_others=may_assign_others(current_user),
-        staff=assignable_users(case) if may_assign_others(current_user) else [])
+        staff=assignable_users(case) if may_assign_others(current_user) else [],
+        # The referrals area contributes a panel (its referrals, a way to refer) when present.
+        referral_panel="referral_panel_data" in current_app.jinja_env.globals)
 
 
 def _act(reference, action, audit_action, anchor=""):

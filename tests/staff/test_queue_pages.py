@@ -161,3 +161,11 @@ def test_script_in_message_bodies_and_notes_is_shown_as_text(app, twilio, logged
     assert "<script>alert" not in page and "<img src=x" not in page
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page
     assert page.count("&lt;script&gt;") >= 2
+
+
+def test_case_page_carries_the_referrals_panel(app, twilio, logged_in):
+    ref = sms_case(twilio, THREAT)
+    page = logged_in("protection").get(f"/cases/{ref}").get_data(as_text=True)
+    assert 'id="referrals"' in page and f"/cases/{ref}/refer" in page
+    page = logged_in("operator").get(f"/cases/{ref}").get_data(as_text=True)
+    assert f"/cases/{ref}/refer" not in page  # operators do not refer
