@@ -180,8 +180,10 @@ def load(app, total):
             cur.execute("SELECT setval(pg_get_serial_sequence('cases', 'id'), %s)", (total,))
             cur.execute("SELECT setval(pg_get_serial_sequence('contacts', 'id'), %s)", (total,))
             raw.commit()
-            cur.execute("ANALYZE")
-            raw.commit()
+            # Statistics and the visibility map, as autovacuum would leave a settled table.
+            raw.autocommit = True
+            cur.execute("VACUUM ANALYZE cases")
+            cur.execute("VACUUM ANALYZE contacts")
         finally:
             raw.close()
         print(f"  load + indexes: {time.perf_counter() - started:.0f} s")
@@ -199,16 +201,18 @@ def measure(client, path, n, headers=None):
         response = client.get(path, headers=headers)
     if response.status_code != 200:
         raise SystemExit(f"{path} answered {response.status_code}")
-    times = []
+    times, cpu = [], []
     for _ in range(n):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         response = client.get(path, headers=headers)
         response.get_data()
         response.close()
         times.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - cpu_started) * 1000)
         assert response.status_code == 200, path
     times.sort()
-    return statistics.median(times), times[int(len(times) * .95) - 1], times[-1]
+    return (statistics.median(times), times[int(len(times) * .95) - 1], times[-1],
+            statistics.median(cpu))
 
 
 def main():
@@ -252,11 +256,15 @@ def main():
                       "/api/v1/cases?status=open&urgency=high",
                       {"Authorization": f"Bearer {token}"}))
     worst = 0.0
-    print(f"{'scenario':58} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    # Wall time is the server time; the app's own CPU time and the load average show how much
+    # of it is waiting for a core on a shared machine.
+    print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(f"{'scenario':58} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'cpu p50':>8}")
     for label, client, path, headers in scenarios:
-        p50, p95, top = measure(client, path, args.requests, headers)
+        p50, p95, top, cpu = measure(client, path, args.requests, headers)
         worst = max(worst, p95)
-        print(f"{label:58} {p50:8.1f} {p95:8.1f} {top:8.1f}")
+        print(f"{label:58} {p50:8.1f} {p95:8.1f} {top:8.1f} {cpu:8.1f}")
+    print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     verdict = "meets" if worst < TARGET_P95_MS else "MISSES"
     print(f"\nworst p95 {worst:.1f} ms: {verdict} the {TARGET_P95_MS:.0f} ms target")
     return 0 if worst < TARGET_P95_MS else 1

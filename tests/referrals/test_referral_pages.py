@@ -144,3 +144,21 @@ def test_views_are_audited_and_pages_render_rtl(app, client, world):
     with app.app_context():
         entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "referral_view"))
         assert entry.object_ref == str(referral_id) and entry.detail["view"] == "partner"
+
+
+def test_case_page_partial_lists_referrals_and_offers_refer(app, world):
+    from flask import render_template_string
+    from flask_login import login_user
+
+    from helpline.staff.models import User
+    referral_id = refer(app, world, consent=None, override_reason="Threat tonight")
+    template = '{% include "referrals/_case_panel.html" %}'
+    with app.test_request_context("/"):
+        case = db.session.scalar(select(Case).where(Case.reference == world.case))
+        login_user(db.session.get(User, world.users["protection"]))
+        html = render_template_string(template, case=case)
+        assert f"#{referral_id}" in html and "Nineveh Legal Aid" in html
+        assert "Emergency override" in html and f"/cases/{world.case}/refer" in html
+        login_user(db.session.get(User, world.users["operator"]))
+        html = render_template_string(template, case=case)
+        assert f"#{referral_id}" in html and f"/cases/{world.case}/refer" not in html
