@@ -77,15 +77,30 @@ def _is_arabic(ch):
     return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufefc"
 
 
+class _ScriptTable(dict):
+    """Code point → "a" (Arabic-script letter), "l" (Latin letter) or "" (anything else)."""
+
+    def __missing__(self, code):
+        ch = chr(code)
+        if not ch.isalpha():
+            r = ""
+        elif _is_arabic(ch):
+            r = "a"
+        elif ch.isascii() or "\u00c0" <= ch <= "\u024f":
+            r = "l"
+        else:
+            r = ""
+        self[code] = r
+        return r
+
+
+_SCRIPT = _ScriptTable()
+
+
 def script_counts(text):
-    arabic = latin = 0
-    for ch in text:
-        if ch.isalpha():
-            if _is_arabic(ch):
-                arabic += 1
-            elif ch.isascii() or "\u00c0" <= ch <= "\u024f":
-                latin += 1
-    return arabic, latin
+    """(Arabic-script letters, Latin letters) in `text`."""
+    classes = text.translate(_SCRIPT)
+    return classes.count("a"), classes.count("l")
 
 
 def _arabic_script(text):

@@ -66,11 +66,30 @@ def _compute(ch, lang, deep):
     return _latin_fold(ch)
 
 
+class _FoldTable(dict):
+    """Code point → folded string, filled on first use (usable with str.translate).
+
+    `nonunit` holds the characters that do not fold to exactly one character (dropped marks,
+    expanded ligatures); text without any of them keeps a one-to-one span map.
+    """
+
+    def __init__(self, lang_key, deep):
+        super().__init__()
+        self.lang_key, self.deep, self.nonunit = lang_key, deep, set()
+
+    def __missing__(self, code):
+        ch = chr(code)
+        r = self[code] = _compute(ch, self.lang_key, self.deep)
+        if len(r) != 1:
+            self.nonunit.add(ch)
+        return r
+
+
 def _table(lang, deep):
     key = (lang if lang in ("ar", "ckb", "ku", "en") else "en", deep)
     tbl = _tables.get(key)
     if tbl is None:
-        tbl = _tables[key] = {}
+        tbl = _tables[key] = _FoldTable(*key)
     return key, tbl
 
 
@@ -100,16 +119,17 @@ def fold(text, lang="en", deep=True, collapse=1):
     `collapse` is how many letters a run of 3+ identical letters shrinks to ("helppp" → "help").
     """
     (lang_key, _), tbl = _table(lang, deep)
-    out, starts, ends = [], [], []
-    for i, ch in enumerate(text):
-        r = tbl.get(ch)
-        if r is None:
-            r = tbl[ch] = _compute(ch, lang_key, deep)
-        for c in r:
-            out.append(c)
-            starts.append(i)
-            ends.append(i + 1)
-    s = "".join(out)
+    s = text.translate(tbl)
+    if tbl.nonunit.isdisjoint(text):  # one folded character per original character
+        starts, ends = list(range(len(text))), list(range(1, len(text) + 1))
+    else:
+        out, starts, ends = [], [], []
+        for i, ch in enumerate(text):
+            for c in tbl[ord(ch)]:
+                out.append(c)
+                starts.append(i)
+                ends.append(i + 1)
+        s = "".join(out)
     s, starts, ends = _sub(s, starts, ends, _LETTER_RUN, lambda m: m.group(1) * collapse)
     if deep and lang_key in ("ckb", "ku"):
         s, starts, ends = _sub(s, starts, ends, _CKB_DOUBLE_VOWEL, lambda m: m.group(0)[0])

@@ -19,7 +19,7 @@ class RuleError(ValueError):
 class Slot:
     """One word position: any of several literals, each exact, prefix*, *suffix or *infix*."""
 
-    __slots__ = ("alts", "exact", "prefixes", "suffixes", "infixes", "num")
+    __slots__ = ("alts", "exact", "prefixes", "suffixes", "infixes", "num", "infix_re")
 
     def __init__(self, alts):
         self.alts = tuple(alts)
@@ -28,19 +28,27 @@ class Slot:
         self.suffixes = tuple(lit for kind, lit in self.alts if kind == "suffix")
         self.infixes = tuple(lit for kind, lit in self.alts if kind == "infix")
         self.num = any(kind == "num" for kind, _ in self.alts)
+        # Many *infix* alternatives are searched in one pass of a compiled alternation.
+        self.infix_re = (re.compile("|".join(re.escape(x) for x in sorted(set(self.infixes))))
+                         if len(self.infixes) > 2 else None)
 
     def matches(self, forms):
+        exact, prefixes, suffixes, infixes = self.exact, self.prefixes, self.suffixes, self.infixes
         for form in forms:
-            if form in self.exact:
+            if form in exact:
                 return True
-            if self.prefixes and form.startswith(self.prefixes):
+            if prefixes and form.startswith(prefixes):
                 return True
-            if self.suffixes and form.endswith(self.suffixes):
+            if suffixes and form.endswith(suffixes):
                 return True
-            if self.infixes:
-                for lit in self.infixes:
-                    if lit in form:
+            if infixes:
+                if self.infix_re is not None:
+                    if self.infix_re.search(form):
                         return True
+                else:
+                    for lit in infixes:
+                        if lit in form:
+                            return True
             if self.num and form.isdigit():
                 return True
         return False
@@ -235,13 +243,25 @@ class GuardIndex:
         by_lit.pop("", None)
         self.by_lit = by_lit
         self.literals = tuple(by_lit)
+        # Literals bucketed by their first two characters: only buckets whose pair occurs in
+        # the text are searched (one-character literals are always searched).
+        self.short = tuple(lit for lit in by_lit if len(lit) < 2)
+        buckets = {}
+        for lit in by_lit:
+            if len(lit) >= 2:
+                buckets.setdefault(lit[:2], []).append(lit)
+        self.buckets = {k: tuple(v) for k, v in buckets.items()}
 
     def candidates(self, text):
         found = set(self.always)
-        by_lit = self.by_lit
-        for lit in self.literals:
+        by_lit, buckets = self.by_lit, self.buckets
+        for lit in self.short:
             if lit in text:
                 found |= by_lit[lit]
+        for pair in {text[i:i + 2] for i in range(len(text) - 1)} & buckets.keys():
+            for lit in buckets[pair]:
+                if lit in text:
+                    found |= by_lit[lit]
         return [self.rules[i] for i in sorted(found)]
 
 
@@ -297,11 +317,16 @@ def load_all(directory=RULES_DIR):
 
 def _segment_at(segment, tokens, j):
     """Index of the last token if one of the segment's alternatives starts at token j."""
-    n = len(tokens)
     if not segment.head.matches(tokens[j][0]):
         return None
     if segment.simple:
         return j
+    return _alternative_at(segment, tokens, j)
+
+
+def _alternative_at(segment, tokens, j):
+    """Like `_segment_at` once the merged first-word slot is known to match at token j."""
+    n = len(tokens)
     for alt in segment:
         if j + len(alt) > n:
             continue
@@ -331,10 +356,13 @@ def match_sequence(seq, tokens):
     """All (first_token, last_token) spans where the sequence occurs, leftmost per start."""
     out = []
     first = seq[0][0]
-    for i in range(len(tokens)):
-        end = _segment_at(first, tokens, i)
-        if end is not None:
+    head, simple, more = first.head.matches, first.simple, len(seq) > 1
+    for i, tok in enumerate(tokens):
+        if not head(tok[0]):
+            continue
+        end = i if simple else _alternative_at(first, tokens, i)
+        if end is not None and more:
             end = _extend(seq, 1, end, tokens)
-            if end is not None:
-                out.append((i, end))
+        if end is not None:
+            out.append((i, end))
     return out
