@@ -24,13 +24,15 @@ def horizontal_bars(rows, title, rtl=False, width=560, bar_height=22, label_widt
     """rows: [{"label", "value", "href"?, "restricted"?}] → an SVG bar chart (Markup)."""
     gap = 6
     height = max(1, len(rows)) * (bar_height + gap) + 10
-    top = max([r["value"] for r in rows] + [1])
+    top = max([r["value"] or 0 for r in rows] + [1])
     plot = width - label_width - 60
     parts = [f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}" '
              f'direction="ltr" xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>']
     for i, row in enumerate(rows):
         y = 5 + i * (bar_height + gap)
-        length = 0 if not top else plot * row["value"] / top
+        # None means "no data" (drawn as a dash), which is not the same as 0.
+        value = row["value"]
+        length = 0 if not value else plot * value / top
         # Physical positions (the SVG is direction="ltr"; RTL is mirrored by hand).
         if rtl:
             label_x, anchor_label = width - 4, "end"
@@ -44,14 +46,15 @@ def horizontal_bars(rows, title, rtl=False, width=560, bar_height=22, label_widt
         if row.get("href"):
             label = Markup(f'<a href="{escape(row["href"])}">{label}</a>')
         fill = RESTRICTED_FILL if row.get("restricted") else row.get("colour", PALETTE[0])
+        shown = "–" if value is None else escape(_fmt(value) + suffix)
         mid = y + bar_height / 2 + 4
         parts.append(
             f'<text x="{label_x:.1f}" y="{mid:.1f}" text-anchor="{anchor_label}">{label}</text>'
             f'<rect x="{bar_x:.1f}" y="{y}" width="{max(length, 0.5):.1f}" '
             f'height="{bar_height}" fill="{fill}" rx="2"><title>{escape(row["label"])}: '
-            f'{_fmt(row["value"])}{suffix}</title></rect>'
+            f'{shown}</title></rect>'
             f'<text x="{value_x:.1f}" y="{mid:.1f}" text-anchor="{anchor_value}">'
-            f'{_fmt(row["value"])}{escape(suffix)}</text>')
+            f'{shown}</text>')
     if not rows:
         parts.append(f'<text x="{width / 2}" y="20" text-anchor="middle">–</text>')
     parts.append("</svg>")
@@ -63,7 +66,7 @@ def stacked_columns(columns, series, title, rtl=False, width=560, height=260):
 
     One column per week, stacked by category. Returns an SVG (Markup).
     """
-    left, bottom, top_pad = 36, 40, 10
+    left, bottom, top_pad = 36, 40, 20
     plot_w, plot_h = width - left - 10, height - bottom - top_pad
     totals = [sum(c["values"].values()) for c in columns]
     top = max(totals + [1])

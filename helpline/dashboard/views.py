@@ -38,7 +38,7 @@ def _compliance_chart(rtl):
     rows, table = [], queries.deadline_compliance(current_user)
     for row in table:
         rows.append({"label": str(URGENCY_LABELS.get(row["urgency"], row["urgency"])),
-                     "value": row["rate"] if row["rate"] is not None else 0,
+                     "value": row["rate"],
                      "colour": charts.colour(["critical", "high", "normal", "low"]
                                              .index(row["urgency"]) + 1)})
     svg = charts.horizontal_bars(rows, _("First response within the deadline (%)"), rtl=rtl,

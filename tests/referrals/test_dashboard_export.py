@@ -134,3 +134,10 @@ def test_audit_page_paginates(app, client, world):
     assert "HL-P0119" in first and "HL-P0000" not in first and "page=2" in first
     third = client.get("/audit?action=case_view&page=3").get_data(as_text=True)
     assert "HL-P0000" in third
+
+
+def test_no_data_is_a_dash_not_zero():
+    from helpline.dashboard.charts import horizontal_bars
+    svg = horizontal_bars([{"label": "low", "value": None}, {"label": "high", "value": 0.0}], "t",
+                          suffix="%")
+    assert ">–<" in svg and ">0%<" in svg
