@@ -8,6 +8,7 @@ from .taxonomy import CATEGORIES, URGENCIES
 
 RULES_DIR = os.path.join(os.path.dirname(__file__), "rules")
 DEFAULT_GAP = 3
+SLOT_CACHE_SIZE = 4096
 _GAP = re.compile(r"^(\.\.\.|…)(\d*)$")
 _HEADER = re.compile(r"^\[([A-Za-z0-9_\-]+)\]\s*(.*)$")
 
@@ -19,7 +20,7 @@ class RuleError(ValueError):
 class Slot:
     """One word position: any of several literals, each exact, prefix*, *suffix or *infix*."""
 
-    __slots__ = ("alts", "exact", "prefixes", "suffixes", "infixes", "num", "infix_re")
+    __slots__ = ("alts", "exact", "prefixes", "suffixes", "infixes", "num", "infix_re", "seen")
 
     def __init__(self, alts):
         self.alts = tuple(alts)
@@ -31,6 +32,15 @@ class Slot:
         # Many *infix* alternatives are searched in one pass of a compiled alternation.
         self.infix_re = (re.compile("|".join(re.escape(x) for x in sorted(set(self.infixes))))
                          if len(self.infixes) > 2 else None)
+        self.seen = {}  # forms → matches(forms), for the words a worker sees again and again
+
+    def matches_cached(self, forms):
+        got = self.seen.get(forms)
+        if got is None:
+            if len(self.seen) >= SLOT_CACHE_SIZE:
+                self.seen.clear()
+            got = self.seen[forms] = self.matches(forms)
+        return got
 
     def matches(self, forms):
         exact, prefixes, suffixes, infixes = self.exact, self.prefixes, self.suffixes, self.infixes
@@ -317,7 +327,7 @@ def load_all(directory=RULES_DIR):
 
 def _segment_at(segment, tokens, j):
     """Index of the last token if one of the segment's alternatives starts at token j."""
-    if not segment.head.matches(tokens[j][0]):
+    if not segment.head.matches_cached(tokens[j][0]):
         return None
     if segment.simple:
         return j
@@ -331,7 +341,7 @@ def _alternative_at(segment, tokens, j):
         if j + len(alt) > n:
             continue
         for k, slot in enumerate(alt):
-            if not slot.matches(tokens[j + k][0]):
+            if not slot.matches_cached(tokens[j + k][0]):
                 break
         else:
             return j + len(alt) - 1
@@ -356,7 +366,7 @@ def match_sequence(seq, tokens):
     """All (first_token, last_token) spans where the sequence occurs, leftmost per start."""
     out = []
     first = seq[0][0]
-    head, simple, more = first.head.matches, first.simple, len(seq) > 1
+    head, simple, more = first.head.matches_cached, first.simple, len(seq) > 1
     for i, tok in enumerate(tokens):
         if not head(tok[0]):
             continue
