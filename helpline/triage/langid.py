@@ -46,6 +46,10 @@ please pls plz help no not yes hello hi thanks thank sorry wrong number there th
 where how who why do does did dont cant can have has had will been be me us them him her his their
 house family kids children now today night need want our went came come go going get water money
 work school people village since ago after before about just still only any some all very good bad
+yet didnt dont cant wont isnt arrive arrived received receive assistance because but never nothing someone
+said say tell told call husband wife son daughter brother sister mother father baby cash card food aid camp
+tent area town doctor hospital clinic electricity list name office registration register which sorry
+anyone everyone our ours hers mine yours has been would could should must got get gets give gave
 """
 _ARABIZI_WORDS = """
 shlon shlonak shlonkum shlonich wallah walla wallahi ana ma3 inta inti ahna ehna ihna mako maku aku
