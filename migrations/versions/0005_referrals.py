@@ -112,7 +112,25 @@ def upgrade():
             postgresql_where=sa.text(open_predicate), sqlite_where=sa.text(open_predicate))
 
 
+    if op.get_bind().dialect.name == "postgresql":
+        # Append-only in the database too, not only through the ORM: an UPDATE or DELETE on an
+        # audit row fails whoever sends it. (TRUNCATE, used only by the test suite, is not a
+        # row operation.)
+        op.execute("""
+            CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger AS $$
+            BEGIN
+                RAISE EXCEPTION 'the audit log is append-only';
+            END;
+            $$ LANGUAGE plpgsql
+        """)
+        op.execute("CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log "
+                   "FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()")
+
+
 def downgrade():
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP TRIGGER IF EXISTS audit_log_append_only ON audit_log")
+        op.execute("DROP FUNCTION IF EXISTS audit_log_append_only()")
     with op.batch_alter_table("cases", schema=None) as batch_op:
         batch_op.drop_index("ix_cases_open_urgency")
         batch_op.drop_index("ix_cases_overdue_sweep")
