@@ -10,7 +10,7 @@ from helpline.db import utcnow
 from helpline.extensions import db
 from helpline.referrals.models import Partner, Referral
 from helpline.referrals.services import ReferralError, accept_referral, complete_referral, \
-    create_referral, decline_referral, revoke_referral
+    decline_referral, revoke_referral
 from helpline.staff.models import User
 from tests.referrals.conftest import refer
 
