@@ -36,7 +36,7 @@ em min li ji bo gund gunde mala mal malê zarok zarokan hatin kuştin alîkarî 
 nizanim dixwazim dixwazin heye hene nîne nînin spas slav silav slaw zor gelek çawa çawan çawanî
 kengî kîre kîve kîrê nûke niha roj şev keça kurê bavê dayka mêrê jina xwe xwedê xanî kon kampê
 derkevin dibêjin gotin birayê xûşka çu tişt tiştek pere kar dikit dikim dikin bikim biçin têm
-erê belê nexêr baş başe başim sipas hemiyan hemî hemû jî di de ku ne yan çi kir kirin dike nake nakit dibe bû bûn bûye heye hebû
+ceribandin erê belê nexêr baş başe başim sipas hemiyan hemî hemû jî di de ku ne yan çi kir kirin dike nake nakit dibe bû bûn bûye heye hebû
 xelk xelkê malbat malbata cîran gundî zarokên zarokêt keçik kurê min we me wan vê ewê bi
 hatiye nehat bûye dê ji ser digel ba vê wê wî em nikarin dijîn rêxistinê lê û ya yê yên yêt
 """
