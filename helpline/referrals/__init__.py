@@ -9,6 +9,8 @@ def init_app(app):
     # Hours a partner has to accept or decline before the referral is escalated.
     app.config.setdefault("REFERRAL_RESPONSE_HOURS",
                           int(os.environ.get("REFERRAL_RESPONSE_HOURS") or 24))
+    from helpline.referrals.cli import deadlines_cli
+    app.cli.add_command(deadlines_cli)
     app.register_blueprint(views.bp)
     app.register_blueprint(admin_views.bp)
     app.jinja_env.globals["referral_panel_data"] = views.referral_panel_data

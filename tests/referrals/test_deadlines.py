@@ -120,3 +120,14 @@ def test_staff_alert_texts_fit_two_sms_parts(app, language):
     if language != "en":
         with app.app_context():
             assert overdue_case_text(language, "HL-7KQ2M") != overdue_case_text("en", "HL-7KQ2M")
+
+
+def test_deadlines_cli_runs_both_sweeps(app, world):
+    refer(app, world)
+    later = (utcnow() + timedelta(days=2)).isoformat()
+    result = app.test_cli_runner().invoke(args=["deadlines", "sweep", "--now", later])
+    assert result.exit_code == 0, result.output
+    assert "overdue cases: 2 flagged" in result.output
+    assert "overdue referrals: 1 escalated" in result.output
+    bad = app.test_cli_runner().invoke(args=["deadlines", "sweep", "--now", "tomorrow"])
+    assert bad.exit_code != 0
