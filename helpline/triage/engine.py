@@ -156,12 +156,20 @@ def _plan(text, lang):
 
 # --- matching --------------------------------------------------------------------------------
 
-def _find(pattern, streams):
-    """Per pattern part, the original-text spans it matched in the first stream that has all."""
-    for stream in streams:
-        text = stream.text
-        if not all(any(g in text for g in guard) for guard in pattern.guards):
-            continue
+def _find(pattern, streams, present=None):
+    """Per pattern part, the original-text spans it matched in the first stream that has all.
+
+    `present` (guard literals known to occur in the message) answers the guard test by set
+    lookups; without it each stream's text is searched.
+    """
+    if present is not None:
+        if not all(any(g in present for g in guard) for guard in pattern.guards):
+            return None
+        streams_to_try = streams
+    else:
+        streams_to_try = [st for st in streams
+                          if all(any(g in st.text for g in guard) for guard in pattern.guards)]
+    for stream in streams_to_try:
         spans = []
         for seq in pattern.parts:
             hits = match_sequence(seq, stream.tokens)
@@ -182,10 +190,10 @@ def _cancelled(span, code, category, negatives):
     return False
 
 
-def _rule_spans(rule, streams, negatives, code=None, category=None):
+def _rule_spans(rule, streams, negatives, code=None, category=None, present=None):
     code = code or rule.code
     for pat in rule.patterns:
-        parts = _find(pat, streams)
+        parts = _find(pat, streams, present)
         if not parts:
             continue
         kept = [[sp for sp in part if not _cancelled(sp, code, category, negatives)] for part in parts]
@@ -239,20 +247,23 @@ def evaluate(text, lang_hint=None):
         rs = RULESETS[set_name]
         all_tokens.extend(t[1] for t in streams[0].tokens)
         seen = " ".join(st.text for st in streams)
-        negatives = []
-        for rule in rs.negative_index.candidates(seen):
+        negatives, present = [], {""}
+        neg_rules = rs.negative_index.candidates(seen, present)
+        cat_rules = rs.category_index.candidates(seen, present)
+        urg_rules = rs.urgency_index.candidates(seen, present)
+        for rule in neg_rules:
             for pat in rule.patterns:
-                parts = _find(pat, streams)
+                parts = _find(pat, streams, present)
                 if parts:
                     negatives.extend((s0, s1, rule.cancels) for part in parts for s0, s1 in part)
-        for rule in rs.category_index.candidates(seen):
+        for rule in cat_rules:
             if rule.code in hits.get(rule.category, {}):
                 continue
-            spans = _rule_spans(rule, streams, negatives, category=rule.category)
+            spans = _rule_spans(rule, streams, negatives, category=rule.category, present=present)
             if spans:
                 hits.setdefault(rule.category, {})[rule.code] = _Hit(rule, spans, rule.category)
-        for rule in rs.urgency_index.candidates(seen):
-            spans = _rule_spans(rule, streams, negatives, category="urgency")
+        for rule in urg_rules:
+            spans = _rule_spans(rule, streams, negatives, category="urgency", present=present)
             if spans:
                 (historical if rule.historical else modifiers).append((rule, spans))
     if not hits:

@@ -250,6 +250,9 @@ class GuardIndex:
                     self.always.add(i)
                 for lit in guard:
                     by_lit.setdefault(lit, set()).add(i)
+                for other in pat.guards:  # every guard literal is looked for, so `present`
+                    for lit in other:     # can answer a pattern's guard test by set lookups
+                        by_lit.setdefault(lit, set())
         by_lit.pop("", None)
         self.by_lit = by_lit
         self.literals = tuple(by_lit)
@@ -262,16 +265,20 @@ class GuardIndex:
                 buckets.setdefault(lit[:2], []).append(lit)
         self.buckets = {k: tuple(v) for k, v in buckets.items()}
 
-    def candidates(self, text):
+    def candidates(self, text, present=None):
+        """Rules whose guard literals occur in `text`; the literals found are added to `present`."""
         found = set(self.always)
+        hits = [] if present is None else present
         by_lit, buckets = self.by_lit, self.buckets
         for lit in self.short:
             if lit in text:
                 found |= by_lit[lit]
+                hits.append(lit) if present is None else present.add(lit)
         for pair in {text[i:i + 2] for i in range(len(text) - 1)} & buckets.keys():
             for lit in buckets[pair]:
                 if lit in text:
                     found |= by_lit[lit]
+                    hits.append(lit) if present is None else present.add(lit)
         return [self.rules[i] for i in sorted(found)]
 
 
