@@ -88,7 +88,7 @@ RULES = {
     "dashboard.export_cases": Rule(frozenset({"supervisor", "admin"})),
     "audit.audit_log": Rule(ADMIN),
     # JSON API (bearer tokens)
-    "api.list_cases": Rule(EVERYONE),  # a partner gets an empty list
+    "api.list_cases": Rule(STAFF),  # partners work through /api/v1/referrals
     "api.get_case": Rule(STAFF, case=True),
     "api.assign": Rule(STAFF, case=True), "api.status": Rule(STAFF, case=True),
     "api.notes": Rule(STAFF, case=True), "api.corrections": Rule(STAFF, case=True),

@@ -56,6 +56,8 @@ def _int_arg(name, default, low, high):
 @token_required
 def list_cases():
     user = g.api_user
+    if not user.has_role(*CASE_ROLES):
+        abort(403, description="this account works with referrals (/api/v1/referrals), not cases")
     conds = [visible_cases_condition(user)]
     args = request.args
     if args.get("phone"):

@@ -201,7 +201,7 @@ PATHS = {
             _param("page", schema={"type": "integer", "minimum": 1}),
             _param("per_page", schema={"type": "integer", "minimum": 1, "maximum": 100})],
         "responses": {"200": _response("Cases", _ref("CaseList")),
-                      **_errors("400", "401")}}},
+                      **_errors("400", "401", "403")}}},
     "/cases/{reference}": {"get": {
         "summary": "A case with its conversation", "tags": ["cases"], "parameters": [CASE_REF],
         "responses": {"200": _response("The case", _ref("CaseDetail")),

@@ -34,7 +34,8 @@ def test_list_filters_and_never_lists_restricted_cases(app, client, twilio, api_
     sup = api_token("sup", ["supervisor", "admin"])
     assert gbv not in [i["reference"] for i in client.get("/api/v1/cases", headers=_h(sup)).get_json()["items"]]
     partner_listing = client.get("/api/v1/cases", headers=_h(api_token("nobody", ["partner"], partner_id=_partner(app))))
-    assert partner_listing.get_json()["items"] == []
+    assert partner_listing.status_code == 403
+    assert "referrals" in partner_listing.get_json()["reason"]
 
 
 def _partner(app):
