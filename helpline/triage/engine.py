@@ -248,9 +248,10 @@ def evaluate(text, lang_hint=None):
         all_tokens.extend(t[1] for t in streams[0].tokens)
         seen = " ".join(st.text for st in streams)
         negatives, present = [], {""}
-        neg_rules = rs.negative_index.candidates(seen, present)
-        cat_rules = rs.category_index.candidates(seen, present)
-        urg_rules = rs.urgency_index.candidates(seen, present)
+        pairs = {seen[i:i + 2] for i in range(len(seen) - 1)}
+        neg_rules = rs.negative_index.candidates(seen, present, pairs)
+        cat_rules = rs.category_index.candidates(seen, present, pairs)
+        urg_rules = rs.urgency_index.candidates(seen, present, pairs)
         for rule in neg_rules:
             for pat in rule.patterns:
                 parts = _find(pat, streams, present)

@@ -265,8 +265,12 @@ class GuardIndex:
                 buckets.setdefault(lit[:2], []).append(lit)
         self.buckets = {k: tuple(v) for k, v in buckets.items()}
 
-    def candidates(self, text, present=None):
-        """Rules whose guard literals occur in `text`; the literals found are added to `present`."""
+    def candidates(self, text, present=None, pairs=None):
+        """Rules whose guard literals occur in `text`; the literals found are added to `present`.
+
+        `pairs` (the text's two-character substrings) may be passed when several indexes search
+        the same text.
+        """
         found = set(self.always)
         hits = [] if present is None else present
         by_lit, buckets = self.by_lit, self.buckets
@@ -274,7 +278,9 @@ class GuardIndex:
             if lit in text:
                 found |= by_lit[lit]
                 hits.append(lit) if present is None else present.add(lit)
-        for pair in {text[i:i + 2] for i in range(len(text) - 1)} & buckets.keys():
+        if pairs is None:
+            pairs = {text[i:i + 2] for i in range(len(text) - 1)}
+        for pair in pairs & buckets.keys():
             for lit in buckets[pair]:
                 if lit in text:
                     found |= by_lit[lit]
@@ -373,9 +379,13 @@ def match_sequence(seq, tokens):
     """All (first_token, last_token) spans where the sequence occurs, leftmost per start."""
     out = []
     first = seq[0][0]
-    head, simple, more = first.head.matches_cached, first.simple, len(seq) > 1
+    head, simple, more = first.head, first.simple, len(seq) > 1
+    seen = head.seen
     for i, tok in enumerate(tokens):
-        if not head(tok[0]):
+        hit = seen.get(tok[0])
+        if hit is None:
+            hit = head.matches_cached(tok[0])
+        if not hit:
             continue
         end = i if simple else _alternative_at(first, tokens, i)
         if end is not None and more:
