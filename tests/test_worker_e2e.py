@@ -39,7 +39,15 @@ def worker(app):
         proc.kill()
 
 
-def test_signed_sms_goes_through_the_worker_to_the_outbox(app, worker):
+@pytest.fixture
+def restore_celery(app):
+    """create_app() makes its Celery app the current one; later tests need theirs back."""
+    yield
+    app.extensions["celery"].set_default()
+    app.extensions["celery"].set_current()
+
+
+def test_signed_sms_goes_through_the_worker_to_the_outbox(app, worker, restore_celery):
     broker_app = create_app("testing", SQLALCHEMY_DATABASE_URI=app.config["SQLALCHEMY_DATABASE_URI"],
                             REDIS_URL=os.environ["TEST_REDIS_URL"])
     assert not broker_app.extensions["celery"].conf.task_always_eager

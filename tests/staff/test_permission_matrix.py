@@ -63,7 +63,11 @@ def test_api_by_role(app, world, api_token, role):
     expected = 200 if role in CASE_WORKERS else 404
     from flask import json
     assert app.test_client().get(f"/api/v1/cases/{world['open']}", headers=headers).status_code == expected
-    listed = app.test_client().get("/api/v1/cases", headers=headers).get_json()["items"]
+    listing = app.test_client().get("/api/v1/cases", headers=headers)
+    if role not in CASE_WORKERS:
+        assert listing.status_code == 403
+        return
+    listed = listing.get_json()["items"]
     refs = {i["reference"] for i in listed}
     assert (world["open"] in refs) == (role in CASE_WORKERS)
     assert (world["gbv"] in refs) == (role == "gbv_focal")
