@@ -58,7 +58,6 @@ def receive_sms(inbound, form, now=None):
     message = Message(direction="in", channel=inbound.channel, body=inbound.body,
                       contact=contact, language=detected or language,
                       provider_sid=inbound.sid, created_at=now)
-    db.session.add(message)
 
     keyword = keyword_of(inbound.body)
     if keyword:
@@ -90,6 +89,8 @@ def receive_sms(inbound, form, now=None):
 
 def _finish(inbound, form, contact, case, message, text, language, purpose, now):
     """Record the reply given in the TwiML answer and the raw event, then flush once."""
+    # Added only now, so the look-ups before this never autoflush half a message.
+    db.session.add(message)
     if text:
         db.session.add(Message(direction="out", channel=inbound.channel, body=text,
                                language=language, contact=contact, case=case,
