@@ -42,7 +42,7 @@ def create_app(config=None, **overrides):
         n = app.config["PROXY_COUNT"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n, x_port=n, x_prefix=n)
 
-    from helpline.db import import_all_models
+    from helpline.db import import_all_models, use_real_sqlite_transactions
     from helpline.i18n import init_i18n, select_locale
     from helpline.tasks import celery_init_app
 
@@ -51,6 +51,8 @@ def create_app(config=None, **overrides):
         Path(app.config["SQLALCHEMY_DATABASE_URI"][len("sqlite:///"):]).parent.mkdir(
             parents=True, exist_ok=True)
 
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        use_real_sqlite_transactions()
     ext.db.init_app(app)
     import_all_models()
     ext.migrate.init_app(app, ext.db, directory=str(_migrations_dir()), render_as_batch=True,

@@ -55,3 +55,16 @@ def test_migrations_build_exactly_the_models_schema(app):
 def test_unknown_routes_and_methods_give_clean_errors(client):
     assert client.get("/twilio/sms").status_code == 405
     assert client.get("/api/v1/nothing").status_code == 404
+
+
+def test_a_savepoint_before_any_write_is_undone_by_rollback(app):
+    """On SQLite a SAVEPOINT taken before the first write used to commit on RELEASE."""
+    from sqlalchemy import func, select
+
+    from helpline.contacts.models import Contact
+    with app.app_context():
+        db.session.scalar(select(func.count()).select_from(Contact))  # a read first, as views do
+        with db.session.begin_nested():
+            db.session.add(Contact(phone="+9647701230000"))
+        db.session.rollback()
+        assert db.session.scalar(select(func.count()).select_from(Contact)) == 0
