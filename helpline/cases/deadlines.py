@@ -89,16 +89,22 @@ def flag_overdue(now=None, limit=BATCH):
     return flagged, alerts
 
 
-@shared_task(name="helpline.cases.tasks.flag_overdue_cases")
-def flag_overdue_cases(now_iso=None):
+def run_alert_sweep(lock_name, sweep, now_iso=None):
+    """Run one locked sweep that returns (count, alert message ids); commit, then send."""
     from helpline.channels.tasks import send_message
     from helpline.tasks import enqueue
     now = datetime.fromisoformat(now_iso) if now_iso else utcnow()
-    with periodic_lock("flag_overdue_cases") as acquired:
+    with periodic_lock(lock_name) as acquired:
         if not acquired:
-            return "locked"
-        flagged, alerts = flag_overdue(now)
+            return None
+        count, alerts = sweep(now)
         db.session.commit()
     for message_id in alerts:
         enqueue(send_message, message_id)
-    return f"{flagged} flagged"
+    return count
+
+
+@shared_task(name="helpline.cases.tasks.flag_overdue_cases")
+def flag_overdue_cases(now_iso=None):
+    flagged = run_alert_sweep("flag_overdue_cases", flag_overdue, now_iso)
+    return "locked" if flagged is None else f"{flagged} flagged"

@@ -1,16 +1,14 @@
 """Partner response deadlines: escalate pending referrals past their deadline, once each."""
 import logging
-from datetime import datetime
 
 from celery import shared_task
 from sqlalchemy import select, update
 
 from helpline.audit import record_audit
-from helpline.cases.deadlines import alert_recipients, queue_staff_alerts
+from helpline.cases.deadlines import alert_recipients, queue_staff_alerts, run_alert_sweep
 from helpline.cases.services import record_event
 from helpline.db import utcnow
 from helpline.extensions import db
-from helpline.locks import periodic_lock
 from helpline.referrals.alerts import referral_digest_text, referral_overdue_text
 from helpline.referrals.models import Referral
 
@@ -53,14 +51,5 @@ def escalate_overdue(now=None, limit=BATCH):
 
 @shared_task(name="helpline.referrals.tasks.escalate_overdue_referrals")
 def escalate_overdue_referrals(now_iso=None):
-    from helpline.channels.tasks import send_message
-    from helpline.tasks import enqueue
-    now = datetime.fromisoformat(now_iso) if now_iso else utcnow()
-    with periodic_lock("escalate_overdue_referrals") as acquired:
-        if not acquired:
-            return "locked"
-        escalated, alerts = escalate_overdue(now)
-        db.session.commit()
-    for message_id in alerts:
-        enqueue(send_message, message_id)
-    return f"{escalated} escalated"
+    escalated = run_alert_sweep("escalate_overdue_referrals", escalate_overdue, now_iso)
+    return "locked" if escalated is None else f"{escalated} escalated"
