@@ -1,7 +1,7 @@
 """Celery wiring. Without REDIS_URL tasks run in-process (the embedded default)."""
 import logging
 
-from celery import Celery, Task, shared_task  # noqa: F401  (re-exported for domains)
+from celery import Celery, Task
 from flask import current_app
 
 log = logging.getLogger(__name__)

@@ -63,7 +63,7 @@ def _post(state, url, **extra):
         return
     state["twiml"] = text
     # Follow bare redirects the way Twilio does.
-    for _ in range(5):
+    for _redirect in range(5):
         root = ET.fromstring(state["twiml"])
         if any(root.find(tag) is not None for tag in ("Gather", "Record", "Dial", "Hangup")):
             break
