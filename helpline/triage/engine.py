@@ -3,6 +3,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from . import model as _model
 from .langid import identify, script_counts
 from .normalise import fold
 from .rules import arabizi_form, load_all, match_sequence
@@ -233,14 +234,46 @@ def _language(text, lang_hint):
     return lang
 
 
+MODEL = _model.load()
+
+
 def evaluate(text, lang_hint=None):
-    """Triage one message: language, categories (primary first), urgency and evidence."""
+    """Triage one message: language, categories (primary first), urgency and evidence.
+
+    The rules decide first. The statistical model (model.py) is consulted only when no hard
+    negative matched: it picks a category when the rules found none, and its danger head may
+    raise (never lower) the urgency to critical. Its evidence says "model.category" or
+    "model.danger" with the words that weighed most and the probability.
+    """
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    text = text[:MAX_CHARS]
+    res, negated = evaluate_rules(text, lang_hint)
+    if negated or MODEL is None:
+        return res
+    if res.category == "other" and res.confidence < 0.2:  # no letters: nothing to read
+        return res
+    decided = _model.decide(MODEL, text, res.language, res.category, res.urgency,
+                            DEFAULT_URGENCY, urgency_rank)
+    if decided is None:
+        return res
+    category, urgency, evidence, conf = decided
+    if category != res.category:
+        return TriageResult(res.language, category, [category], urgency, evidence,
+                            round(min(0.9, conf), 2))
+    return TriageResult(res.language, res.category, res.categories, urgency,
+                        res.evidence + evidence, res.confidence)
+
+
+def evaluate_rules(text, lang_hint=None):
+    """The rules alone: (TriageResult, whether a hard negative matched)."""
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     text = text[:MAX_CHARS]
     lang = _language(text, lang_hint)
     if not any(ch.isalpha() for ch in text):
-        return _other(lang, 0.0 if not text.strip() else 0.1)
+        return _other(lang, 0.0 if not text.strip() else 0.1), False
+    negated = False
     plan = _plan(text, lang)
     hits, modifiers, historical, all_tokens = {}, [], [], []
     for set_name, streams in plan:
@@ -257,6 +290,7 @@ def evaluate(text, lang_hint=None):
                 parts = _find(pat, streams, present)
                 if parts:
                     negatives.extend((s0, s1, rule.cancels) for part in parts for s0, s1 in part)
+        negated = negated or bool(negatives)
         for rule in cat_rules:
             if rule.code in hits.get(rule.category, {}):
                 continue
@@ -268,7 +302,7 @@ def evaluate(text, lang_hint=None):
             if spans:
                 (historical if rule.historical else modifiers).append((rule, spans))
     if not hits:
-        return _other(lang)
+        return _other(lang), negated
     token_starts = sorted(set(all_tokens))
     evidence_extra = []
     if historical:
@@ -321,7 +355,7 @@ def evaluate(text, lang_hint=None):
             evidence.extend(_evidence(text, code, h.spans, c, h.urgency))
     evidence.extend(e for group in evidence_extra for e in group if e["category"] in categories)
     confidence = round(min(0.95, 0.35 + 0.2 * cat_score[primary]), 2)
-    return TriageResult(lang, primary, categories, urgency, evidence, confidence)
+    return TriageResult(lang, primary, categories, urgency, evidence, confidence), negated
 
 
 def _evidence(text, code, spans, category, urgency):
@@ -332,4 +366,4 @@ def _evidence(text, code, spans, category, urgency):
     return out
 
 
-__all__ = ["evaluate", "TriageResult", "CATEGORIES"]
+__all__ = ["evaluate", "evaluate_rules", "TriageResult", "CATEGORIES"]

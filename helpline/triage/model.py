@@ -1,0 +1,286 @@
+"""Statistical fallback for the rules: multinomial Naive Bayes over folded words and n-grams.
+
+Features are taken from the engine's own folding of the message (per language, see
+normalise.py): word unigrams and bigrams, and character 3–5-grams inside each word (with word
+boundary marks), so Arabic clitics, Kurdish suffixes and misspellings still share features with
+the training messages. Each feature counts once per message (binary multinomial NB), Laplace
+smoothing, and a temperature (chosen on held-out folds when training) that turns the summed
+log-likelihoods into usable probabilities.
+
+Two heads: `category` (the 17 taxonomy codes) and `danger` ("critical" against "other").
+The model file is built by scripts/train_triage_model.py; this module only reads it. Pure
+stdlib, no state besides the loaded file.
+"""
+import json
+import math
+import os
+import re
+
+from .normalise import fold
+
+MODEL_PATH = os.path.join(os.path.dirname(__file__), "model", "triage_nb.json")
+_WORD = re.compile(r"\w+")
+_DIGITS = re.compile(r"^\d+$")
+NGRAMS = (3, 4, 5)
+
+
+def fold_lang(text, lang):
+    """The folding the engine uses for a message in `lang` (Kurdish in Arabic script → ckb)."""
+    if lang in ("ar", "ckb", "en"):
+        return lang
+    if lang == "ku":
+        for ch in text:
+            if "\u0600" <= ch <= "\u06ff":
+                return "ckb"
+        return "ku"
+    return "en"
+
+
+def words(text, lang):
+    """Folded words of `text` with their original spans: [(word, start, end)]."""
+    s, starts, ends = fold(text, fold_lang(text, lang), deep=True)
+    out = []
+    for m in _WORD.finditer(s):
+        w = m.group()
+        if _DIGITS.match(w):
+            w = "<num>"
+        out.append((w, starts[m.start()], ends[m.end() - 1]))
+    return out
+
+
+_word_cache = {}
+
+
+def _word_features(w):
+    got = _word_cache.get(w)
+    if got is None:
+        got = ["w:" + w]
+        if w != "<num>" and len(w) >= 2:
+            padded = "<" + w + ">"
+            for n in NGRAMS:
+                got.extend("c:" + padded[j:j + n] for j in range(len(padded) - n + 1))
+        got = tuple(dict.fromkeys(got))
+        if len(_word_cache) > 100000:
+            _word_cache.clear()
+        _word_cache[w] = got
+    return got
+
+
+def features(word_list):
+    """Feature → the indexes of the words it comes from (bigrams point to both words)."""
+    feats = {}
+    prev = None
+    for i, w in enumerate(word_list):
+        for f in _word_features(w):
+            got = feats.get(f)
+            if got is None:
+                feats[f] = [i]
+            else:
+                got.append(i)
+        if prev is not None:
+            feats.setdefault("b:" + prev + " " + w, []).extend((i - 1, i))
+        prev = w
+    return feats
+
+
+def text_features(text, lang):
+    return features([w for w, _, _ in words(text, lang)])
+
+
+class Head:
+    """One NB classifier: classes, log priors, per-class unseen baseline, sparse feature weights."""
+
+    def __init__(self, data):
+        self.classes = list(data["classes"])
+        self.prior = list(data["prior"])
+        self.base = list(data["base"])
+        self.temperature = float(data["temperature"])
+        # feature → [(class index, log(1 + count / alpha))]
+        self.weights = {f: [tuple(cw) for cw in cws] for f, cws in data["weights"].items()}
+        self.odds = None
+        if len(self.classes) == 2:  # two classes: one log-odds number per feature is enough
+            self.odds = {}
+            for f, cws in self.weights.items():
+                row = [0.0, 0.0]
+                for c, w in cws:
+                    row[c] = w
+                self.odds[f] = row[0] - row[1] + self.base[0] - self.base[1]
+
+    def first_probability(self, feats):
+        """Probability of the first class of a two-class head (fast path)."""
+        odds = self.odds
+        z = self.prior[0] - self.prior[1]
+        for f in feats:
+            z += odds.get(f, 0.0)
+        z /= self.temperature
+        if z >= 0:
+            return 1.0 / (1.0 + math.exp(-z))
+        e = math.exp(z)
+        return e / (1.0 + e)
+
+    def scores(self, feats):
+        """Raw log scores per class, and for each feature found its summed contribution."""
+        sc = list(self.prior)
+        known = 0
+        weights = self.weights
+        for f in feats:
+            cws = weights.get(f)
+            if cws is None:
+                continue
+            known += 1
+            for ci, w in cws:
+                sc[ci] += w
+        if known:
+            sc = [s + known * b for s, b in zip(sc, self.base)]
+        return sc, known
+
+    def predict(self, feats):
+        """(class, probability, [(class, probability)] sorted) for a feature set."""
+        sc, known = self.scores(feats)
+        t = self.temperature
+        top = max(sc)
+        exps = [math.exp((s - top) / t) for s in sc]
+        total = sum(exps)
+        probs = sorted(((c, e / total) for c, e in zip(self.classes, exps)),
+                       key=lambda cp: -cp[1])
+        return probs[0][0], probs[0][1], probs
+
+    def contributions(self, feats, cls):
+        """Per feature, how much it favours `cls` over the average of the other classes."""
+        ci = self.classes.index(cls)
+        n = len(self.classes)
+        out = {}
+        for f in feats:
+            cws = self.weights.get(f)
+            if not cws:
+                continue
+            row = [0.0] * n
+            for c, w in cws:
+                row[c] = w
+            others = (sum(row) - row[ci]) / (n - 1)
+            out[f] = row[ci] + self.base[ci] - others - (sum(self.base) - self.base[ci]) / (n - 1)
+        return out
+
+
+class Model:
+    def __init__(self, data):
+        self.meta = data.get("meta", {})
+        self.thresholds = dict(data.get("thresholds", {}))
+        self.category = Head(data["heads"]["category"])
+        self.danger = Head(data["heads"]["danger"])
+
+    def top_terms(self, text, lang, cls, head=None, limit=3):
+        """The original words that push most towards `cls` (evidence in the person's words)."""
+        head = head or self.category
+        wl = words(text, lang)
+        feats = features([w for w, _, _ in wl])
+        per_word = {}
+        for f, contrib in head.contributions(feats, cls).items():
+            if contrib <= 0:
+                continue
+            idxs = feats[f]
+            share = contrib / len(idxs)
+            for i in idxs:
+                per_word[i] = per_word.get(i, 0.0) + share
+        best = sorted(per_word.items(), key=lambda iw: (-iw[1], iw[0]))[:limit]
+        return [text[wl[i][1]:wl[i][2]] for i, _ in sorted(best)]
+
+
+def train_head(samples, classes, alpha=0.5, min_df=2, temperature=1.0):
+    """samples: [(feature set, class)]. Returns the head's data dict (JSON-ready)."""
+    df = {}
+    for feats, _ in samples:
+        for f in feats:
+            df[f] = df.get(f, 0) + 1
+    vocab = sorted(f for f, n in df.items() if n >= min_df)
+    index = {f: i for i, f in enumerate(vocab)}
+    ci = {c: i for i, c in enumerate(classes)}
+    counts = [dict() for _ in classes]
+    totals = [0] * len(classes)
+    docs = [0] * len(classes)
+    for feats, cls in samples:
+        k = ci[cls]
+        docs[k] += 1
+        row = counts[k]
+        for f in feats:
+            j = index.get(f)
+            if j is not None:
+                row[j] = row.get(j, 0) + 1
+                totals[k] += 1
+    n_docs, v = len(samples), len(vocab)
+    prior = [round(math.log((docs[k] + 1) / (n_docs + len(classes))), 6) for k in range(len(classes))]
+    base = [round(math.log(alpha / (totals[k] + alpha * v)), 6) for k in range(len(classes))]
+    weights = {}
+    for k in range(len(classes)):
+        for j, n in counts[k].items():
+            weights.setdefault(vocab[j], []).append([k, round(math.log(1 + n / alpha), 4)])
+    weights = {f: sorted(cws) for f, cws in sorted(weights.items())}
+    return {"classes": list(classes), "prior": prior, "base": base,
+            "temperature": temperature, "weights": weights}
+
+
+_loaded = None
+
+
+def load(path=MODEL_PATH):
+    """The packaged model, or None when the file is missing or unreadable (rules only)."""
+    global _loaded
+    if _loaded is None or _loaded[0] != path:
+        try:
+            with open(path, encoding="utf-8") as fh:
+                _loaded = (path, Model(json.load(fh)))
+        except (OSError, ValueError, KeyError, TypeError):
+            _loaded = (path, None)
+    return _loaded[1]
+
+
+DANGER_CATEGORIES = ("safety_threat", "gbv", "child_protection", "psea", "detention_missing",
+                     "explosive_hazard", "health_mhpss")
+
+
+def decide(model, text, lang, category, urgency, default_urgency, rank):
+    """What the model adds to a rules result, or None (the rules' answer stands).
+
+    * The rules found nothing ("other"): the category head decides when its probability is at
+      least `thresholds["category"]` and its answer is not "other"; the urgency is the
+      category's usual one (explosive hazards: high unless the danger head agrees on critical).
+    * Either way, the danger head raises the urgency to critical when its probability is at
+      least `thresholds["danger"]` (for a category the rules found) — never lowers it.
+    Returns (category, urgency, evidence list, confidence) or None.
+    """
+    if model is None:
+        return None
+    th = model.thresholds
+    if category != "other" and not (category in DANGER_CATEGORIES and (
+            urgency == "high" or category == "health_mhpss" and rank(urgency) < rank("critical"))):
+        return None
+    feats = text_features(text, lang)
+    if not feats:
+        return None
+    evidence = []
+    new_cat, new_urg, conf = category, urgency, None
+    if category == "other":
+        cls, p, _ = model.category.predict(feats)
+        if cls == "other" or p < th.get("category", 1.1):
+            return None
+        new_cat, conf = cls, round(p, 2)
+        u = default_urgency[cls]
+        if u == "critical":
+            u = "high"
+        new_urg = u if rank(u) > rank(urgency) else urgency
+        evidence.append({"rule": "model.category", "term": " ".join(model.top_terms(text, lang, cls)),
+                         "category": cls, "urgency": new_urg, "confidence": conf})
+    danger_th = th.get("danger_fallback" if category == "other" else "danger", 1.1)
+    if new_cat in DANGER_CATEGORIES and (new_urg == "high" or new_cat == "health_mhpss"
+                                         and rank(new_urg) < rank("critical")):
+        p = model.danger.first_probability(feats)  # classes: ("critical", "other")
+        if p >= danger_th and p > 0.5:
+            new_urg = "critical"
+            evidence.append({"rule": "model.danger",
+                             "term": " ".join(model.top_terms(text, lang, "critical", model.danger)),
+                             "category": new_cat, "urgency": "critical", "confidence": round(p, 2)})
+            if conf is None:
+                conf = round(p, 2)
+    if not evidence:
+        return None
+    return new_cat, new_urg, evidence, conf

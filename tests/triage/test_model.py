@@ -1,0 +1,133 @@
+"""The statistical fallback (helpline/triage/model.py) and how the engine combines it with the rules."""
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from helpline.triage import engine, model
+from helpline.triage.engine import evaluate, evaluate_rules
+from helpline.triage.taxonomy import CATEGORIES, urgency_rank
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location("train_triage_model",
+                                                  ROOT / "scripts" / "train_triage_model.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _rows(limit=None):
+    rows = []
+    for path in [DATA / "heldout.jsonl"] + sorted(DATA.glob("probe_round*.jsonl")):
+        with open(path, encoding="utf-8") as fh:
+            rows += [json.loads(line) for line in fh if line.strip()]
+    return rows[:limit] if limit else rows
+
+
+def test_packaged_model_loads_and_is_small():
+    path = Path(model.MODEL_PATH)
+    assert path.stat().st_size < 3_000_000
+    m = model.load()
+    assert m is not None and engine.MODEL is not None
+    assert m.category.classes == list(CATEGORIES)
+    assert m.danger.classes == ["critical", "other"]
+    for name in ("category", "danger", "danger_fallback"):
+        assert 0 < m.thresholds[name] <= 1
+
+
+def test_packaged_model_was_built_from_all_training_rows():
+    assert model.load().meta["training_rows"] == len(_rows())
+
+
+def test_training_is_deterministic():
+    script = _script()
+    rows = _rows(300)
+    a = json.dumps(script.build(rows), sort_keys=True)
+    b = json.dumps(script.build(list(rows)), sort_keys=True)
+    assert a == b
+
+
+def test_fallback_engages_when_no_rule_matches():
+    text = "my son has not eaten for three days and he is shaking"
+    rules, negated = evaluate_rules(text)
+    assert rules.category == "other" and not negated
+    res = evaluate(text)
+    assert res.category == "health_mhpss"
+    ev = res.evidence[0]
+    assert ev["rule"] == "model.category" and ev["category"] == "health_mhpss"
+    assert ev["term"] and all(word in text for word in ev["term"].split())
+    assert ev["confidence"] >= model.load().thresholds["category"]
+    assert res.confidence == pytest.approx(min(0.9, ev["confidence"]))
+
+
+def test_unknown_small_talk_stays_other():
+    for text in ("i lost my phone", "sorry wrong number", "hi"):
+        assert evaluate(text).category == "other", text
+
+
+@pytest.mark.parametrize("text", [
+    "my back is killing me", "عبوة ماء", "this house is mine", "vaccination shots",
+    "prices are killing us", "the classroom is freezing cold",
+])
+def test_hard_negatives_still_win_even_with_an_eager_model(monkeypatch, text):
+    rules, negated = evaluate_rules(text)
+    assert negated
+    eager = model.load()
+    monkeypatch.setattr(eager, "thresholds", {"category": 0.0, "danger": 0.0, "danger_fallback": 0.0})
+    monkeypatch.setattr(engine, "MODEL", eager)
+    assert evaluate(text) == rules
+
+
+def test_model_never_lowers_the_rules_urgency_nor_drops_their_evidence():
+    for row in _rows():
+        rules, _ = evaluate_rules(row["text"])
+        res = evaluate(row["text"])
+        assert urgency_rank(res.urgency) >= urgency_rank(rules.urgency), row["id"]
+        if rules.category != "other":
+            assert res.category == rules.category, row["id"]
+            assert res.evidence[:len(rules.evidence)] == rules.evidence, row["id"]
+
+
+def test_danger_head_raises_with_evidence(monkeypatch):
+    text = "they are beating my sister and she is bleeding"
+    rules, negated = evaluate_rules(text)
+    eager = model.load()
+    monkeypatch.setattr(eager, "thresholds", dict(eager.thresholds, danger=0.0))
+    monkeypatch.setattr(engine, "MODEL", eager)
+    res = evaluate(text)
+    if rules.urgency == "high" and not negated:
+        p = eager.danger.first_probability(model.text_features(text, rules.language))
+        if p > 0.5:
+            assert res.urgency == "critical"
+            assert res.evidence[-1]["rule"] == "model.danger"
+    assert urgency_rank(res.urgency) >= urgency_rank(rules.urgency)
+
+
+def test_without_a_model_the_rules_answer_alone(monkeypatch):
+    monkeypatch.setattr(engine, "MODEL", None)
+    text = "my son has not eaten for three days and he is shaking"
+    assert evaluate(text) == evaluate_rules(text)[0]
+
+
+def test_missing_or_broken_model_file_is_safe(tmp_path):
+    assert model.load(str(tmp_path / "missing.json")) is None
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    assert model.load(str(bad)) is None
+    assert model.load() is not None  # the packaged one again
+    assert model.decide(None, "text", "en", "other", "low", {}, urgency_rank) is None
+
+
+@pytest.mark.parametrize("text", [None, "", "   ", "👍", "7", "٧٧٧", "help " * 4000, "\x00\ufeff",
+                                  "ـــــ", "a" * 20000, 12345, b"bytes"])
+def test_bad_input_is_safe(text):
+    res = evaluate(text)
+    assert res.category in CATEGORIES
+    assert isinstance(res.evidence, list)
+    feats = model.text_features(text if isinstance(text, str) else str(text), "ku")
+    assert isinstance(feats, dict)
