@@ -35,4 +35,31 @@ def seed_demo():
         partner.services = [PartnerService(service_type=s) for s in services]
         partner.coverage = [PartnerCoverage(governorate=g, district=d) for g, d in areas]
     db.session.flush()
-    return f"demo partners: {added} added to the service directory"
+    referred = _demo_referral()
+    return (f"demo partners: {added} added to the service directory"
+            + (f"; case {referred} referred to {DEMO_REFERRAL_PARTNER}" if referred else ""))
+
+
+DEMO_REFERRAL_PARTNER = "Nineveh Legal Aid"
+
+
+def _demo_referral():
+    """One pending referral for the demo partner account to accept, decline or complete."""
+    from helpline.cases.models import Case
+    from helpline.referrals.models import Referral
+    from helpline.referrals.services import create_referral
+    from helpline.staff.models import User
+    if db.session.scalar(select(Referral.id).limit(1)):
+        return None
+    case = db.session.scalar(select(Case).where(Case.category == "hlp_eviction",
+                                                Case.is_restricted.is_(False)).limit(1))
+    officer = db.session.scalar(select(User).where(User.username == "protection"))
+    partner = db.session.scalar(select(Partner).where(Partner.name == DEMO_REFERRAL_PARTNER))
+    if case is None or officer is None or partner is None:
+        return None
+    create_referral(case, partner, "legal_hlp",
+                    "Returnee family; their house is occupied and they need legal help to "
+                    "recover it.", officer,
+                    consent={"given_by": "Head of household", "method": "verbal_phone"},
+                    share_phone=True)
+    return case.reference
