@@ -5,6 +5,7 @@ from flask_login import current_user
 
 from helpline.audit import record_audit
 from helpline.extensions import db
+from helpline.web import commit_or_flash
 from helpline.referrals.constants import GOVERNORATES, REFERRING_ROLES
 from helpline.referrals.directory import add_coverage, list_partners, remove_coverage, \
     save_partner
@@ -41,14 +42,10 @@ def _partner_fields(form):
 @roles_required("admin")
 def partner_new():
     if request.method == "POST":
-        try:
-            partner = save_partner(None, current_user, **_partner_fields(request.form))
-        except ReferralError as exc:
-            db.session.rollback()
-            flash(str(exc), "error")
-        else:
-            db.session.commit()
-            flash(_("Partner saved."), "success")
+        ok, partner = commit_or_flash(
+            lambda: save_partner(None, current_user, **_partner_fields(request.form)),
+            _("Partner saved."), ReferralError)
+        if ok:
             return redirect(url_for("directory.partner_edit", partner_id=partner.id))
     return render_template("referrals/partner_form.html", partner=None, form=request.form,
                            governorates=GOVERNORATES)
@@ -61,14 +58,8 @@ def partner_edit(partner_id):
     if partner is None:
         abort(404)
     if request.method == "POST":
-        try:
-            save_partner(partner, current_user, **_partner_fields(request.form))
-        except ReferralError as exc:
-            db.session.rollback()
-            flash(str(exc), "error")
-        else:
-            db.session.commit()
-            flash(_("Partner saved."), "success")
+        commit_or_flash(lambda: save_partner(partner, current_user, **_partner_fields(request.form)),
+                        _("Partner saved."), ReferralError)
         return redirect(url_for("directory.partner_edit", partner_id=partner_id))
     record_audit("partner_view", current_user, "partner", str(partner.id))
     db.session.commit()
@@ -82,15 +73,9 @@ def coverage_add(partner_id):
     partner = partner_by_id(partner_id)
     if partner is None:
         abort(404)
-    try:
-        add_coverage(partner, current_user, request.form.get("governorate"),
-                     request.form.get("district"))
-    except ReferralError as exc:
-        db.session.rollback()
-        flash(str(exc), "error")
-    else:
-        db.session.commit()
-        flash(_("Coverage area added."), "success")
+    commit_or_flash(lambda: add_coverage(partner, current_user, request.form.get("governorate"),
+                                         request.form.get("district")),
+                    _("Coverage area added."), ReferralError)
     return redirect(url_for("directory.partner_edit", partner_id=partner_id))
 
 

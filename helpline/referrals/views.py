@@ -1,5 +1,5 @@
 """Referral pages: the list (staff or partner view), one referral, the refer form, actions."""
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from helpline.audit import record_audit
 from helpline.cases.queries import get_visible_case
 from helpline.extensions import db
+from helpline.web import commit_or_flash
 from helpline.referrals import access
 from helpline.referrals.constants import CONSENT_METHODS, REFERRAL_STATUSES, SERVICE_TYPES, \
     STATUS_LABELS
@@ -94,14 +95,8 @@ def referral_action(referral_id, action):
     allowed, perform, done = ACTIONS[action]
     if not allowed(current_user, referral):
         abort(403)
-    try:
-        perform(referral, current_user, request.form)
-    except ReferralError as exc:
-        db.session.rollback()
-        flash(str(exc), "error")
-    else:
-        db.session.commit()
-        flash(done(), "success")
+    commit_or_flash(lambda: perform(referral, current_user, request.form),
+                    lambda _result: done(), ReferralError)
     return redirect(url_for("referrals.referral_detail", referral_id=referral_id))
 
 
@@ -118,16 +113,12 @@ def refer_case(reference):
     if service not in SERVICE_TYPES:
         service = default_service_for(case)
     if request.method == "POST":
-        try:
-            kwargs = referral_arguments(request.form)
-            partner = partner_by_id(request.form.get("partner_id"))
-            referral = create_referral(case, partner, actor=current_user, **kwargs)
-        except ReferralError as exc:
-            db.session.rollback()
-            flash(str(exc), "error")
-        else:
-            db.session.commit()
-            flash(_("Referral sent to %(partner)s.", partner=referral.partner.name), "success")
+        ok, referral = commit_or_flash(
+            lambda: create_referral(case, partner_by_id(request.form.get("partner_id")),
+                                    actor=current_user, **referral_arguments(request.form)),
+            lambda made: _("Referral sent to %(partner)s.", partner=made.partner.name),
+            ReferralError)
+        if ok:
             return redirect(url_for("referrals.referral_detail", referral_id=referral.id))
     record_audit("case_view", current_user, "case", case.reference, page="refer")
     db.session.commit()
