@@ -67,7 +67,7 @@ CASES = [
  ("ku","Cîranê me gef xwarin ku dê kurê min birevînin","safety_threat","critical|high"),
  ("ku","Zarok li nêzîkî mînan dilîstin, kes mînan paqij nakit","explosive_hazard","critical|high"),
  ("ku","Bavê min dil êşe heye û nikare rabit","health_mhpss","critical|high|normal"),
- ("ku","Mêrê min ez ji malê derxistim û zarok ji min standin","gbv","high"),
+ ("ku","Mêrê min ez ji malê derxistim û zarok ji min standin","gbv","high|critical"),
  ("ku","Karmendê rêxistinê pere ji me xwest da ku navê me binivîsît","misconduct_fraud","normal"),
  ("ku","Xaniyê me bê ban e, baran dibarit hundir","shelter","normal"),
  ("ku","Dibistana gundî mamosteyan nîne","basic_services","normal"),
