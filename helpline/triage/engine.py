@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from . import model as _model
 from .langid import identify, script_counts
 from .normalise import fold
-from .rules import arabizi_form, load_all, match_sequence
+from .rules import arabizi_form, load_all, match_sequence, substrings_for_buckets
 from .taxonomy import (CATEGORIES, DEFAULT_URGENCY, PRIORITY, RESTRICTED_CATEGORIES,
                        max_urgency, urgency_rank)
 
@@ -281,7 +281,7 @@ def evaluate_rules(text, lang_hint=None):
         all_tokens.extend(t[1] for t in streams[0].tokens)
         seen = " ".join(st.text for st in streams)
         negatives, present = [], {""}
-        pairs = {seen[i:i + 2] for i in range(len(seen) - 1)}
+        pairs = substrings_for_buckets(seen)
         neg_rules = rs.negative_index.candidates(seen, present, pairs)
         cat_rules = rs.category_index.candidates(seen, present, pairs)
         urg_rules = rs.urgency_index.candidates(seen, present, pairs)

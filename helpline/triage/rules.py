@@ -256,13 +256,14 @@ class GuardIndex:
         by_lit.pop("", None)
         self.by_lit = by_lit
         self.literals = tuple(by_lit)
-        # Literals bucketed by their first two characters: only buckets whose pair occurs in
-        # the text are searched (one-character literals are always searched).
+        # Literals bucketed by their first three characters (two for two-character literals):
+        # only buckets whose key occurs in the text are searched (one-character literals are
+        # always searched).
         self.short = tuple(lit for lit in by_lit if len(lit) < 2)
         buckets = {}
         for lit in by_lit:
             if len(lit) >= 2:
-                buckets.setdefault(lit[:2], []).append(lit)
+                buckets.setdefault(lit[:3], []).append(lit)
         self.buckets = {k: tuple(v) for k, v in buckets.items()}
 
     def candidates(self, text, present=None, pairs=None):
@@ -279,13 +280,20 @@ class GuardIndex:
                 found |= by_lit[lit]
                 hits.append(lit) if present is None else present.add(lit)
         if pairs is None:
-            pairs = {text[i:i + 2] for i in range(len(text) - 1)}
+            pairs = substrings_for_buckets(text)
         for pair in pairs & buckets.keys():
             for lit in buckets[pair]:
                 if lit in text:
                     found |= by_lit[lit]
                     hits.append(lit) if present is None else present.add(lit)
         return [self.rules[i] for i in sorted(found)]
+
+
+def substrings_for_buckets(text):
+    """The keys GuardIndex buckets are looked up by: every 2- and 3-character substring."""
+    keys = {text[i:i + 3] for i in range(len(text) - 2)}
+    keys.update(text[i:i + 2] for i in range(len(text) - 1))
+    return keys
 
 
 @dataclass
