@@ -101,6 +101,31 @@ async def fire(port, path, requests, concurrency):
     return len(requests) / elapsed, latencies, failures
 
 
+async def fire_at_rate(port, path, requests, rate):
+    """Open loop: one request every 1/rate s whatever the answers do (latency under a load
+    the server can sustain, rather than queueing at saturation)."""
+    latencies, failures = [], 0
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=256)) as session:
+        async def one(params, signature):
+            nonlocal failures
+            start = time.perf_counter()
+            async with session.post(f"http://127.0.0.1:{port}{path}", data=params,
+                                    headers={"X-Twilio-Signature": signature}) as resp:
+                await resp.read()
+                failures += resp.status != 200
+            latencies.append((time.perf_counter() - start) * 1000)
+        began = time.perf_counter()
+        tasks = []
+        for n, (params, signature) in enumerate(requests):
+            delay = began + n / rate - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            tasks.append(asyncio.create_task(one(params, signature)))
+        await asyncio.gather(*tasks)
+        elapsed = time.perf_counter() - began
+    return len(requests) / elapsed, latencies, failures
+
+
 def pct(values, q):
     values = sorted(values)
     return values[min(len(values) - 1, int(q * len(values)))]
@@ -116,6 +141,8 @@ def main():
     parser.add_argument("--requests", type=int, default=3000)
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--rates", default="50,80,100",
+                        help="open-loop request rates (req/s) for the webhook latency runs")
     args = parser.parse_args()
     prepare_database()
     common = {"DATABASE_URL": DB_URL, "PYTHONPATH": str(ROOT)}
@@ -131,6 +158,11 @@ def main():
             fire(8741, "/twilio/sms", signed_requests(args.requests, "/twilio/sms"), args.concurrency))
         bare_rps, bare_lat, bare_fail = asyncio.run(
             fire(8742, "/bare", signed_requests(args.requests, "/bare"), args.concurrency))
+        paced = []
+        for rate in [float(r) for r in args.rates.split(",") if r]:
+            n = int(rate * 10)  # ten seconds at each rate
+            paced.append((rate, asyncio.run(
+                fire_at_rate(8741, "/twilio/sms", signed_requests(n, "/twilio/sms"), rate))))
     finally:
         for s in servers:
             s.send_signal(signal.SIGTERM)
@@ -140,6 +172,8 @@ def main():
     report("signed SMS webhook", app_rps, app_lat, app_fail)
     report("bare Flask INSERT", bare_rps, bare_lat, bare_fail)
     print(f"webhook throughput = {100 * app_rps / bare_rps:.0f} % of the bare endpoint")
+    for rate, (rps, lat, failures) in paced:
+        report(f"webhook at {rate:.0f} req/s offered", rps, lat, failures)
 
 
 if __name__ == "__main__":
