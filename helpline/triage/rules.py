@@ -335,8 +335,10 @@ def load_ruleset(set_name, directory=RULES_DIR):
             urg_rules += parse_rules(text, "urgency", fold_term, origin)
         elif stem in CATEGORIES:
             cat_rules += parse_rules(text, "category", fold_term, origin, category=stem)
+        elif stem == "danger":  # danger floor: each rule names its category (@category)
+            cat_rules += parse_rules(text, "category", fold_term, origin)
         else:
-            raise RuleError(f"{origin}: file name must be a category code, negative or urgency")
+            raise RuleError(f"{origin}: file name must be a category code, danger, negative or urgency")
     return RuleSet(set_name, "en" if set_name == "arabizi" else set_name, cat_rules, neg_rules, urg_rules)
 
 
