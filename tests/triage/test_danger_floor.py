@@ -9,6 +9,7 @@ from helpline.triage.engine import evaluate
 CASES = [
     ("en", "my brother slit his wrists in the bathroom", "health_mhpss", "critical"),
     ("en", "my daughter drank bleach, she is 4", "health_mhpss", "critical"),
+    ("en", "he overdosed on his insulin", "health_mhpss", "critical"),
     ("en", "grandpa has bad pain in his chest and is sweating", "health_mhpss", "critical"),
     ("en", "they said blood for blood, my cousin is hiding", "safety_threat", "critical"),
     ("en", "he said he would put a bullet through my son", "safety_threat", "critical"),
@@ -47,6 +48,7 @@ NEGATIVES = [
     ("en", "this house is mine, i have the deed"),
     ("en", "they fired in the air at my cousins wedding"),
     ("en", "thanks for the mine awareness session at school"),
+    ("en", "the doctor said an overdose of vitamins is not good for kids"),
     ("ar", "عبوة عطر ضاعت مني"),
     ("ar", "بالعرس ضربوا رمي بالهوا"),
     ("ckb", "گەرما دەمانکوژێت، پانکەمان نییە"),
