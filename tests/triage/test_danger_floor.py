@@ -4,6 +4,8 @@ must still win (figurative 'killing us', bottles, vaccination, asthma, 'mine' = 
 celebratory gunfire, awareness sessions)."""
 import pytest
 
+from tests.triage.expect import assert_triaged
+
 from helpline.triage.engine import evaluate
 
 CASES = [
@@ -58,10 +60,7 @@ NEGATIVES = [
 
 @pytest.mark.parametrize("lang,text,cats,urgs", CASES)
 def test_danger_floor_rule(lang, text, cats, urgs):
-    res = evaluate(text)
-    assert res.language == lang
-    assert res.category in cats.split("|"), (res.categories, res.evidence)
-    assert res.urgency in urgs.split("|"), (res.categories, res.urgency, res.evidence)
+    assert_triaged(lang, text, cats, urgs)
 
 
 @pytest.mark.parametrize("lang,text", NEGATIVES)

@@ -1,7 +1,8 @@
 """Further fresh messages, phrased differently from the rules' own examples (regression set)."""
 import pytest
 
-from helpline.triage import evaluate
+from tests.triage.expect import assert_triaged
+
 
 CASES = [
  ("en","they told us if we go back to the village we will be killed","safety_threat","critical"),
@@ -77,7 +78,4 @@ CASES = [
 
 @pytest.mark.parametrize("lang,text,cats,urgs", CASES)
 def test_fresh_message(lang, text, cats, urgs):
-    res = evaluate(text)
-    assert res.language == lang
-    assert res.category in cats.split("|"), (res.categories, res.evidence)
-    assert res.urgency in urgs.split("|"), (res.categories, res.urgency, res.evidence)
+    assert_triaged(lang, text, cats, urgs)

@@ -2,7 +2,8 @@
 wired buried objects, thrown out by force, stalking, weapons named, hardship 'killing')."""
 import pytest
 
-from helpline.triage.engine import evaluate
+from tests.triage.expect import assert_triaged
+
 
 CASES = [
     ("en", "two men with guns are knocking at our door asking for my husband", "safety_threat", "critical"),
@@ -24,7 +25,4 @@ CASES = [
 
 @pytest.mark.parametrize("lang,text,cats,urgs", CASES)
 def test_round9_rule(lang, text, cats, urgs):
-    res = evaluate(text)
-    assert res.language == lang
-    assert res.category in cats.split("|"), (res.categories, res.evidence)
-    assert res.urgency in urgs.split("|"), (res.categories, res.urgency, res.evidence)
+    assert_triaged(lang, text, cats, urgs)
