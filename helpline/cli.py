@@ -14,7 +14,6 @@ DEMO_SEEDERS = (
     "helpline.cases.demo",
     "helpline.referrals.demo",
     "helpline.checkins.demo",
-    "helpline.voice.demo",
 )
 
 
@@ -22,13 +21,7 @@ DEMO_SEEDERS = (
 def seed_demo():
     """Demo users, partners, households and cases (safe to run twice)."""
     for name in DEMO_SEEDERS:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        summary = module.seed_demo()
+        summary = importlib.import_module(name).seed_demo()
         db.session.commit()
         if summary:
             click.echo(summary)
@@ -36,9 +29,5 @@ def seed_demo():
 
 def init_app(app):
     app.cli.add_command(seed_cli)
-    try:
-        from helpline.triage.cli import triage_cli
-    except ImportError:  # pragma: no cover - the triage package ships its CLI
-        triage_cli = None
-    if triage_cli is not None:
-        app.cli.add_command(triage_cli)
+    from helpline.triage.cli import triage_cli
+    app.cli.add_command(triage_cli)

@@ -18,15 +18,10 @@ class ReplyHandled:
 
 
 def _handlers():
+    # Imported when first used: the handlers' modules import ReplyHandled from here.
     for spec in REPLY_HANDLERS:
         module_name, func_name = spec.split(":")
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            continue
-        yield getattr(module, func_name)
+        yield getattr(importlib.import_module(module_name), func_name)
 
 
 def route_reply(contact, message, now):
