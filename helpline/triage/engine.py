@@ -13,6 +13,7 @@ from .taxonomy import (CATEGORIES, DEFAULT_URGENCY, PRIORITY, RESTRICTED_CATEGOR
 MAX_CHARS = 12000  # longer bodies are cut for matching; the stored message stays whole
 SECONDARY_MIN_SCORE = 0.5
 PAST_WEIGHT = 0.25
+PRIOR_WEIGHT = 0.5  # at most half a rule's weight: the model breaks ties, it does not outvote
 _WORD = re.compile(r"\w+")
 _RUN3 = re.compile(r"([^\W\d_])\1{2,}")
 _LANGS = ("en", "ar", "ckb", "ku")
@@ -29,6 +30,9 @@ class TriageResult:
     urgency: str
     evidence: list = field(default_factory=list)
     confidence: float = 0.0
+    # The primary category rests only on `steady=yes` rules (child labour, marriage): no
+    # immediacy word and no statistical danger signal makes it critical.
+    steady: bool = field(default=False, compare=False, repr=False)
 
     @property
     def is_restricted(self):
@@ -250,8 +254,9 @@ def evaluate(text, lang_hint=None):
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     text = text[:MAX_CHARS]
-    res, negated = evaluate_rules(text, lang_hint)
-    if negated or MODEL is None:
+    prior = None if MODEL is None else _model_prior
+    res, negated = evaluate_rules(text, lang_hint, prior)
+    if negated or MODEL is None or res.steady:
         return res
     if res.category == "other" and res.confidence < 0.2:  # no letters: nothing to read
         return res
@@ -267,8 +272,19 @@ def evaluate(text, lang_hint=None):
                         res.evidence + evidence, res.confidence)
 
 
-def evaluate_rules(text, lang_hint=None):
-    """The rules alone: (TriageResult, whether a hard negative matched)."""
+def _model_prior(text, lang):
+    """Category probabilities from the model's category head, to order tied rule categories."""
+    _, _, probs = MODEL.category.predict(_model.text_features(text, lang))
+    return {c: PRIOR_WEIGHT * p for c, p in probs}
+
+
+def evaluate_rules(text, lang_hint=None, prior=None):
+    """The rules alone: (TriageResult, whether a hard negative matched).
+
+    `prior(text, lang)`, when given, returns category probabilities that are added to the rule
+    scores when several categories matched and no hard negative did: the rules choose the
+    candidates and their urgency, the prior only orders candidates of the same urgency tier.
+    """
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     text = text[:MAX_CHARS]
@@ -340,9 +356,12 @@ def evaluate_rules(text, lang_hint=None):
             cat_urgency[cat] = rule.urgency
             evidence_extra.append(_evidence(text, f"urgency.{rule.name}", spans, cat, rule.urgency))
 
+    bonus = prior(text, lang) if prior is not None and not negated and len(hits) > 1 else {}
+
     def key(c):
         u = urgency_rank(cat_urgency[c])
-        return (u if u >= urgency_rank("high") else 0, cat_score[c], -PRIORITY[c])
+        return (u if u >= urgency_rank("high") else 0, cat_score[c] + bonus.get(c, 0.0),
+                -PRIORITY[c])
 
     ranked = sorted(hits, key=key, reverse=True)
     primary = ranked[0]
@@ -357,7 +376,8 @@ def evaluate_rules(text, lang_hint=None):
             evidence.extend(_evidence(text, code, h.spans, c, h.urgency))
     evidence.extend(e for group in evidence_extra for e in group if e["category"] in categories)
     confidence = round(min(0.95, 0.35 + 0.2 * cat_score[primary]), 2)
-    return TriageResult(lang, primary, categories, urgency, evidence, confidence), negated
+    steady = all(h.rule.steady for h in hits[primary].values())
+    return TriageResult(lang, primary, categories, urgency, evidence, confidence, steady), negated
 
 
 def _evidence(text, code, spans, category, urgency):

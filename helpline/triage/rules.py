@@ -209,7 +209,8 @@ def _make_rule(name, opts, kind, category, where):
         raise RuleError(f"{where}: unknown urgency '{urgency}'")
     cats = lambda key: frozenset(c for c in opts.pop(key, "").split(",") if c)  # noqa: E731
     applies, cancels = cats("applies"), cats("cancels")
-    for c in applies | {c.split(".")[0] for c in cancels}:
+    # a negative may also cancel urgency modifiers: "urgency" or "urgency.<rule>"
+    for c in applies | {c.split(".")[0] for c in cancels} - {"urgency"}:
         if c != "*" and c not in CATEGORIES:
             raise RuleError(f"{where}: unknown category '{c}'")
     rule = Rule(
