@@ -39,6 +39,8 @@ derkevin dibêjin gotin birayê xûşka çu tişt tiştek pere kar dikit dikim d
 ceribandin erê belê nexêr baş başe başim sipas hemiyan hemî hemû jî di de ku ne yan çi kir kirin dike nake nakit dibe bû bûn bûye heye hebû
 xelk xelkê malbat malbata cîran gundî zarokên zarokêt keçik kurê min we me wan vê ewê bi
 hatiye nehat bûye dê ji ser digel ba vê wê wî em nikarin dijîn rêxistinê lê û ya yê yên yêt
+bide bidin navê nav pîroz sala salê vegerin vegerîn malên karmend karmendek karmendekî rêxistin rêxistina
+hêvîdarim hêvî bikem bikeme dikeme çend çima kengê evê ev avê nexweş nexweşxane zû niho îro duhî sibê kesek tenê tiştekî
 """
 _EN_WORDS = """
 the a an is are was were my i you your our we they he she it and or to of in on at for with from

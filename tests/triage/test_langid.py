@@ -10,6 +10,10 @@ from helpline.triage import detect_language
     ("کاره با نیه له گونده که مان", "ckb"),  # Sorani typed on an Arabic keyboard
     ("slav", "ku"), ("silav", "ku"), ("spas", "ku"), ("ez nizanim ci bikim", "ku"),
     ("Em li gund in, zarok ditirsin", "ku"), ("em naxwazin vegerin kampe", "ku"),
+    # Kurmanji without marks next to English aid words
+    ("slav, kenge cash card de hete dan? nave min li lista ye", "ku"),
+    ("sala nu piroz be, spas bo hemi karmendan", "ku"),
+    ("karmendek got bide min 20 dolar ez de cash for work bo te bikem", "ku"),
     ("shlonak", "ar"), ("wallah ana ma3 ahli", "ar"), ("salam 3ndi su2al", "ar"),
     ("ئەز نزانم چ بکەم", "ku"),  # Badini in Arabic script
     ("", "en"), ("7", "en"), ("🙏🙏", "en"),
