@@ -1,5 +1,4 @@
 """The statistical fallback (helpline/triage/model.py) and how the engine combines it with the rules."""
-import importlib.util
 import json
 from pathlib import Path
 
@@ -8,17 +7,13 @@ import pytest
 from helpline.triage import engine, model
 from helpline.triage.engine import evaluate, evaluate_rules
 from helpline.triage.taxonomy import CATEGORIES, urgency_rank
+from tests.triage.training_script import load_training_script
 
-ROOT = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).resolve().parent / "data"
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("train_triage_model",
-                                                  ROOT / "scripts" / "train_triage_model.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_training_script()
 
 
 def _rows(limit=None):
