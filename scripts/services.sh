@@ -51,4 +51,9 @@ if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null; then
   echo "services: installing Chromium"; apt_install chromium
 fi
 command -v chromium >/dev/null && echo "services: Chromium $(chromium --version 2>/dev/null | awk '{print $2}')"
+# espeak-ng makes the placeholder voice prompts the voice tests check (setup.sh uses it when present)
+if ! command -v espeak-ng >/dev/null; then
+  echo "services: installing espeak-ng"; apt_install espeak-ng
+  command -v espeak-ng >/dev/null && .venv/bin/python scripts/make_placeholder_prompts.py --only-missing >/dev/null || true
+fi
 exit 0
