@@ -3,8 +3,8 @@
 # Loading a million cases and a million households takes a few minutes the first time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
 bash scripts/services.sh
+bash scripts/setup.sh
 for db in helpline_bench helpline_checkins_bench; do
   psql -h 127.0.0.1 -U postgres -tc "select 1 from pg_database where datname='$db'" | grep -q 1 \
     || psql -h 127.0.0.1 -U postgres -c "create database $db" >/dev/null

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Make sure PostgreSQL, Redis and Chromium are there for the tests: start what is installed
+# Make sure PostgreSQL, Redis, Chromium and espeak-ng are there for the tests: start what is installed
 # but stopped; install what is missing (Debian packages) when running as root.
 set -uo pipefail
 PGHOST=${PGHOST:-127.0.0.1}
@@ -51,9 +51,8 @@ if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null; then
   echo "services: installing Chromium"; apt_install chromium
 fi
 command -v chromium >/dev/null && echo "services: Chromium $(chromium --version 2>/dev/null | awk '{print $2}')"
-# espeak-ng makes the placeholder voice prompts the voice tests check (setup.sh uses it when present)
+# espeak-ng: setup.sh makes the placeholder voice prompts with it (the voice tests check them)
 if ! command -v espeak-ng >/dev/null; then
   echo "services: installing espeak-ng"; apt_install espeak-ng
-  command -v espeak-ng >/dev/null && .venv/bin/python scripts/make_placeholder_prompts.py --only-missing >/dev/null || true
 fi
 exit 0

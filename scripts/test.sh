@@ -3,8 +3,8 @@
 # (SQLite, tasks in-process) and on PostgreSQL + Redis with a real Celery worker.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
 bash scripts/services.sh
+bash scripts/setup.sh
 mkdir -p test-artifacts
 export PYTHONDONTWRITEBYTECODE=1
 status=0
