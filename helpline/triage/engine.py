@@ -246,9 +246,11 @@ MODEL = _model.load()
 def evaluate(text, lang_hint=None):
     """Triage one message: language, categories (primary first), urgency and evidence.
 
-    The rules decide first. The statistical model (model.py) is consulted only when no hard
-    negative matched: it picks a category when the rules found none, and its danger head may
-    raise (never lower) the urgency to critical. Its evidence says "model.category" or
+    The rules decide first; then the statistical model (model.py, `decide`) may pick a category
+    when the rules found none, put one of the rules' categories (or, below high urgency, a
+    service category) first when it is sure, and raise (never lower) the urgency to critical.
+    It never drops a rules category. A hard negative that left the rules with nothing keeps the
+    message "other": the model is not asked. Its evidence says "model.category" or
     "model.danger" with the words that weighed most and the probability.
     """
     if not isinstance(text, str):
@@ -256,19 +258,19 @@ def evaluate(text, lang_hint=None):
     text = text[:MAX_CHARS]
     prior = None if MODEL is None else _model_prior
     res, negated = evaluate_rules(text, lang_hint, prior)
-    if negated or MODEL is None or res.steady:
+    if MODEL is None or res.steady or (negated and res.category == "other"):
         return res
     if res.category == "other" and res.confidence < 0.2:  # no letters: nothing to read
         return res
-    decided = _model.decide(MODEL, text, res.language, res.category, res.urgency,
+    decided = _model.decide(MODEL, text, res.language, res.categories, res.urgency,
                             DEFAULT_URGENCY, urgency_rank)
     if decided is None:
         return res
-    category, urgency, evidence, conf = decided
-    if category != res.category:
-        return TriageResult(res.language, category, [category], urgency, evidence,
+    categories, urgency, evidence, conf = decided
+    if res.category == "other":
+        return TriageResult(res.language, categories[0], categories, urgency, evidence,
                             round(min(0.9, conf), 2))
-    return TriageResult(res.language, res.category, res.categories, urgency,
+    return TriageResult(res.language, categories[0], categories, urgency,
                         res.evidence + evidence, res.confidence)
 
 

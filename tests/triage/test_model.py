@@ -78,14 +78,69 @@ def test_hard_negatives_still_win_even_with_an_eager_model(monkeypatch, text):
     assert evaluate(text) == rules
 
 
-def test_model_never_lowers_the_rules_urgency_nor_drops_their_evidence():
+def test_model_never_lowers_the_rules_urgency_nor_drops_their_categories_or_evidence():
     for row in _rows():
         rules, _ = evaluate_rules(row["text"], prior=engine._model_prior)
         res = evaluate(row["text"])
         assert urgency_rank(res.urgency) >= urgency_rank(rules.urgency), row["id"]
         if rules.category != "other":
-            assert res.category == rules.category, row["id"]
+            assert set(rules.categories) <= set(res.categories), row["id"]
+            assert res.is_restricted or not rules.is_restricted, row["id"]
             assert res.evidence[:len(rules.evidence)] == rules.evidence, row["id"]
+
+
+def _sure_model(monkeypatch, category, p=0.99):
+    """The packaged model, but its category head answers `category` with probability `p`."""
+    m = model.load()
+    head = m.category
+
+    class Sure:
+        classes = head.classes
+
+        def predict(self, feats):
+            rest = (1 - p) / (len(head.classes) - 1)
+            probs = [(category, p)] + [(c, rest) for c in head.classes if c != category]
+            return category, p, probs
+
+        def contributions(self, feats, cls):
+            return head.contributions(feats, cls)
+
+    monkeypatch.setattr(m, "category", Sure())
+    monkeypatch.setattr(engine, "MODEL", m)
+    return m
+
+
+def test_a_sure_model_puts_one_of_the_rules_categories_first(monkeypatch):
+    text = "the water is cut and there is no electricity and the school is closed, we need cash work"
+    rules, _ = evaluate_rules(text, prior=engine._model_prior)
+    assert "livelihoods_cash" in rules.categories and rules.category != "livelihoods_cash"
+    _sure_model(monkeypatch, "livelihoods_cash")
+    res = evaluate(text)
+    assert res.category == "livelihoods_cash"
+    assert set(res.categories) == set(rules.categories)
+    assert any(e["rule"] == "model.category" for e in res.evidence)
+    _sure_model(monkeypatch, "livelihoods_cash", p=model.REORDER_P - 0.05)
+    assert evaluate(text).category == rules.category
+
+
+def test_a_sure_model_may_put_a_service_first_but_never_brings_in_a_protection_concern(monkeypatch):
+    text = "the roof of our room leaks every time it rains, we need a small repair"
+    rules, _ = evaluate_rules(text, prior=engine._model_prior)
+    assert rules.urgency in ("normal", "low") and "basic_services" not in rules.categories
+    _sure_model(monkeypatch, "basic_services")
+    res = evaluate(text)
+    assert res.category == "basic_services" and set(rules.categories) < set(res.categories)
+    _sure_model(monkeypatch, "psea")
+    assert evaluate(text).categories == rules.categories
+
+
+def test_a_sure_model_does_not_override_a_high_rules_answer(monkeypatch):
+    text = "armed men came to our door last night and said leave the village or we kill you"
+    rules, _ = evaluate_rules(text, prior=engine._model_prior)
+    assert rules.category == "safety_threat" and rules.urgency == "critical"
+    _sure_model(monkeypatch, "shelter")
+    res = evaluate(text)
+    assert res.category == "safety_threat" and res.urgency == "critical"
 
 
 def test_danger_head_raises_with_evidence(monkeypatch):
