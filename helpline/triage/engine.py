@@ -16,6 +16,11 @@ PAST_WEIGHT = 0.25
 PRIOR_WEIGHT = 0.5  # at most half a rule's weight: the model breaks ties, it does not outvote
 _WORD = re.compile(r"\w+")
 _RUN3 = re.compile(r"([^\W\d_])\1{2,}")
+# Laughter typed as emoji or as a run of letters (هههه, hahaha, hhhh, lol, xD). Emoji are not
+# words, so the rule files cannot hold them; written jokes ("just kidding") are `joking` rules.
+_LAUGHTER = re.compile(r"[\U0001F602\U0001F923\U0001F606\U0001F639\U0001F61C\U0001F61D]"
+                       r"|ه{3,}|\b(?:ha){2,}h?\b|\bh{3,}\b|\blo+l\b|\bxd+\b", re.IGNORECASE)
+JOKE_CATEGORIES = frozenset({"safety_threat", "explosive_hazard"})
 _LANGS = ("en", "ar", "ckb", "ku")
 _HINT_ALIASES = {"kmr": "ku", "ku_latn": "ku", "sdh": "ckb", "ar_iq": "ar"}
 
@@ -33,6 +38,8 @@ class TriageResult:
     # The primary category rests only on `steady=yes` rules (child labour, marriage): no
     # immediacy word and no statistical danger signal makes it critical.
     steady: bool = field(default=False, compare=False, repr=False)
+    # The message laughs or says it jokes: the model's danger head does not raise it either.
+    joking: bool = field(default=False, compare=False, repr=False)
 
     @property
     def is_restricted(self):
@@ -263,7 +270,7 @@ def evaluate(text, lang_hint=None):
     if res.category == "other" and res.confidence < 0.2:  # no letters: nothing to read
         return res
     decided = _model.decide(MODEL, text, res.language, res.categories, res.urgency,
-                            DEFAULT_URGENCY, urgency_rank)
+                            DEFAULT_URGENCY, urgency_rank, danger=not res.joking)
     if decided is None:
         return res
     categories, urgency, evidence, conf = decided
@@ -295,7 +302,7 @@ def evaluate_rules(text, lang_hint=None, prior=None):
         return _other(lang, 0.0 if not text.strip() else 0.1), False
     negated = False
     plan = _plan(text, lang)
-    hits, modifiers, historical, all_tokens = {}, [], [], []
+    hits, modifiers, historical, joking, all_tokens = {}, [], [], [], []
     for set_name, streams in plan:
         rs = RULESETS[set_name]
         all_tokens.extend(t[1] for t in streams[0].tokens)
@@ -320,7 +327,10 @@ def evaluate_rules(text, lang_hint=None, prior=None):
         for rule in urg_rules:
             spans = _rule_spans(rule, streams, negatives, category="urgency", present=present)
             if spans:
-                (historical if rule.historical else modifiers).append((rule, spans))
+                if rule.joking:
+                    joking.append(rule)
+                else:
+                    (historical if rule.historical else modifiers).append((rule, spans))
     if not hits:
         return _other(lang), negated
     token_starts = sorted(set(all_tokens))
@@ -332,6 +342,16 @@ def evaluate_rules(text, lang_hint=None, prior=None):
                     hit.weight *= PAST_WEIGHT
                     hit.past = True
                     hit.urgency = "low"  # a past event is context, not a present danger
+    is_joke = bool(joking) or _LAUGHTER.search(text) is not None
+    if is_joke:
+        # "he said he'll kill me if I miss the wedding 😂": a joke, not a threat. Threat and
+        # explosive rules count little and raise nothing; other categories stand.
+        cats = frozenset().union(*(r.applies for r in joking)) or JOKE_CATEGORIES
+        for cat in cats & hits.keys():
+            for hit in hits[cat].values():
+                hit.weight *= PAST_WEIGHT
+                hit.past = True
+                hit.urgency = "low"
     cat_urgency, cat_score = {}, {}
     for cat, cat_hits in hits.items():
         cat_score[cat] = sum(h.weight for h in cat_hits.values())
@@ -379,7 +399,8 @@ def evaluate_rules(text, lang_hint=None, prior=None):
     evidence.extend(e for group in evidence_extra for e in group if e["category"] in categories)
     confidence = round(min(0.95, 0.35 + 0.2 * cat_score[primary]), 2)
     steady = all(h.rule.steady for h in hits[primary].values())
-    return TriageResult(lang, primary, categories, urgency, evidence, confidence, steady), negated
+    return (TriageResult(lang, primary, categories, urgency, evidence, confidence, steady, is_joke),
+            negated)
 
 
 def _evidence(text, code, spans, category, urgency):

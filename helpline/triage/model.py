@@ -282,7 +282,7 @@ def _model_evidence(terms, rule, category, urgency, conf):
              "confidence": conf} for term in terms]
 
 
-def decide(model, text, lang, categories, urgency, default_urgency, rank):
+def decide(model, text, lang, categories, urgency, default_urgency, rank, danger=True):
     """What the model adds to a rules result, or None (the rules' answer stands).
 
     `categories` is the rules' list, primary first (["other"] when nothing matched).
@@ -296,7 +296,7 @@ def decide(model, text, lang, categories, urgency, default_urgency, rank):
     * Danger head: raises the urgency to critical when its probability is at least
       `thresholds["danger"]` (`danger_fallback` when the rules found nothing) and the primary
       category is a danger one below critical (protection concerns at high, health at any
-      level) — never lowers it.
+      level) — never lowers it. `danger=False` (the message jokes) leaves this out.
     Returns (categories, urgency, evidence list, confidence) or None.
     """
     if model is None or not categories:
@@ -312,7 +312,7 @@ def decide(model, text, lang, categories, urgency, default_urgency, rank):
         new, new_urg, evidence, conf = step
     primary = new[0]
     danger_th = th.get("danger_fallback" if categories == ["other"] else "danger", 1.1)
-    if primary in DANGER_CATEGORIES and (new_urg == "high" or primary == "health_mhpss"
+    if danger and primary in DANGER_CATEGORIES and (new_urg == "high" or primary == "health_mhpss"
                                          and rank(new_urg) < rank("critical")):
         p = model.danger.first_probability(feats)  # classes: ("critical", "other")
         if p >= danger_th and p > 0.5:

@@ -81,6 +81,7 @@ class Rule:
     past_weak: bool = False
     steady: bool = False  # urgency modifiers do not raise a category on this rule's evidence
     historical: bool = False
+    joking: bool = False  # laughter or "just kidding": threats and bombs around it are figurative
     applies: frozenset = frozenset()
     cancels: frozenset = frozenset()
     near: int = None
@@ -217,7 +218,8 @@ def _make_rule(name, opts, kind, category, where):
         name=name, kind=kind, category=opts.pop("category", category), urgency=urgency,
         weight=float(opts.pop("weight", 1.0)), past_weak=opts.pop("past", "") == "weak",
         steady=opts.pop("steady", "") == "yes",
-        historical=opts.pop("historical", "") == "yes", applies=applies, cancels=cancels,
+        historical=opts.pop("historical", "") == "yes", joking=opts.pop("joking", "") == "yes",
+        applies=applies, cancels=cancels,
         near=int(opts["near"]) if "near" in opts else None, origin=where,
     )
     opts.pop("near", None)
