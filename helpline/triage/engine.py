@@ -270,7 +270,8 @@ def evaluate(text, lang_hint=None):
     if res.category == "other" and res.confidence < 0.2:  # no letters: nothing to read
         return res
     decided = _model.decide(MODEL, text, res.language, res.categories, res.urgency,
-                            DEFAULT_URGENCY, urgency_rank, danger=not res.joking)
+                            DEFAULT_URGENCY, urgency_rank, danger=not res.joking,
+                            negated=negated)
     if decided is None:
         return res
     categories, urgency, evidence, conf = decided

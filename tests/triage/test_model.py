@@ -119,19 +119,41 @@ def test_a_sure_model_puts_one_of_the_rules_categories_first(monkeypatch):
     assert res.category == "livelihoods_cash"
     assert set(res.categories) == set(rules.categories)
     assert any(e["rule"] == "model.category" for e in res.evidence)
-    _sure_model(monkeypatch, "livelihoods_cash", p=model.REORDER_P - 0.05)
+    _sure_model(monkeypatch, "livelihoods_cash", p=model.OVERRIDE_P - 0.05)
     assert evaluate(text).category == rules.category
 
 
-def test_a_sure_model_may_put_a_service_first_but_never_brings_in_a_protection_concern(monkeypatch):
+def test_a_sure_model_may_put_a_service_first_and_adds_protection_only_when_nearly_certain(
+        monkeypatch):
     text = "the roof of our room leaks every time it rains, we need a small repair"
     rules, _ = evaluate_rules(text, prior=engine._model_prior)
     assert rules.urgency in ("normal", "low") and "basic_services" not in rules.categories
     _sure_model(monkeypatch, "basic_services")
     res = evaluate(text)
     assert res.category == "basic_services" and set(rules.categories) < set(res.categories)
-    _sure_model(monkeypatch, "psea")
+    _sure_model(monkeypatch, "psea", p=model.PROTECTION_ADD_P - 0.05)
     assert evaluate(text).categories == rules.categories
+    _sure_model(monkeypatch, "psea")
+    res = evaluate(text)
+    assert res.category == "psea" and res.urgency == "high" and res.is_restricted
+    _sure_model(monkeypatch, "hlp_eviction")
+    assert evaluate(text).categories == rules.categories
+
+
+def test_after_a_hard_negative_the_model_adds_nothing_back(monkeypatch):
+    text = "they fired in the air at my cousins wedding"
+    rules, negated = evaluate_rules(text, prior=engine._model_prior)
+    assert negated and "safety_threat" not in rules.categories
+    _sure_model(monkeypatch, "safety_threat")
+    assert "safety_threat" not in evaluate(text).categories
+
+
+def test_a_protection_concern_the_rules_put_first_stays_first(monkeypatch):
+    text = "my son 8 years is missing since morning"
+    rules, _ = evaluate_rules(text, prior=engine._model_prior)
+    assert rules.category == "child_protection"
+    _sure_model(monkeypatch, "detention_missing")
+    assert evaluate(text).category == "child_protection"
 
 
 def test_a_sure_model_does_not_override_a_high_rules_answer(monkeypatch):
