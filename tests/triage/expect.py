@@ -1,5 +1,6 @@
 """One check for hand-labelled messages: language, and category and urgency among those allowed."""
 from helpline.triage.engine import evaluate
+from helpline.triage.evaluation import evaluate_dataset, format_report, load_jsonl
 
 
 def assert_triaged(lang, text, cats, urgs):
@@ -8,3 +9,13 @@ def assert_triaged(lang, text, cats, urgs):
     assert res.language == lang
     assert res.category in cats.split("|"), (res.categories, res.evidence)
     assert res.urgency in urgs.split("|"), (res.categories, res.urgency, res.evidence)
+
+
+def assert_not_worse(path, measured, slack):
+    """Each language of the labelled file at or above its measured figures, less `slack`."""
+    report = evaluate_dataset(load_jsonl(path))
+    metrics = report.metrics()
+    worse = [(lang, metric, round(metrics[lang][metric], 3), floor)
+             for lang, floors in measured.items()
+             for metric, floor in floors.items() if metrics[lang][metric] < floor - slack]
+    assert not worse, (worse, format_report(report))

@@ -34,3 +34,12 @@ def test_all_probe_rounds_together_meet_targets():
     rows = [r for path in ROUNDS for r in load_jsonl(path)]
     report = evaluate_dataset(rows)
     assert not report.failed_targets(), format_report(report)
+
+
+def test_paraphrases_written_while_tuning_meet_targets_in_every_language():
+    """paraphrases.jsonl: for each rule added while tuning, new wordings of the same concern and
+    harmless look-alikes, written by the rule writers (not taken from any round)."""
+    report = evaluate_dataset(load_jsonl(DATA / "paraphrases.jsonl"))
+    for lang in LANGS:
+        assert report.by_language[lang].total >= 40, lang
+    assert not report.failed_targets(), format_report(report)
