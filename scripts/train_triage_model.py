@@ -37,7 +37,7 @@ OUT = ROOT / "helpline" / "triage" / "model" / "triage_nb.json"
 TEMPERATURES = (1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64)
 GRID = [round(0.05 * i, 2) for i in range(4, 20)]
 DANGER_PRECISION = float(os.environ.get("DANGER_PRECISION", "0.93"))
-CATEGORY_PRECISION = float(os.environ.get("CATEGORY_PRECISION", "0.85"))
+CATEGORY_PRECISION = float(os.environ.get("CATEGORY_PRECISION", "0.9"))
 FALLBACK_DANGER_PRECISION = float(os.environ.get("FALLBACK_DANGER_PRECISION", "0.93"))
 FOLDS = 5
 LANGS = ("en", "ar", "ckb", "ku")
@@ -140,7 +140,7 @@ def build(rows):
     t_df = _lowest(dan, FALLBACK_DANGER_PRECISION)
     cat, dan = _heads(samples, t_cat, t_dan)
     return {
-        "meta": {"kind": "multinomial naive bayes (binary features), Laplace alpha 0.5, min df 2",
+        "meta": {"kind": "multinomial naive bayes (binary features), Laplace alpha 0.5, min df 3",
                  "features": "folded word unigrams, bigrams, character 3-5-grams inside words",
                  "training_rows": len(samples), "built_by": "scripts/train_triage_model.py"},
         "thresholds": {"category": t_c, "danger": t_d, "danger_fallback": t_df},

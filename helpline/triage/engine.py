@@ -4,6 +4,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from . import model as _model
+from .arabizi import latin_skeletons
 from .langid import identify, script_counts
 from .normalise import fold
 from .rules import arabizi_form, load_all, match_sequence, substrings_for_buckets
@@ -14,6 +15,11 @@ MAX_CHARS = 12000  # longer bodies are cut for matching; the stored message stay
 SECONDARY_MIN_SCORE = 0.5
 PAST_WEIGHT = 0.25
 PRIOR_WEIGHT = 0.5  # at most half a rule's weight: the model breaks ties, it does not outvote
+# Arabic rules read on the skeletons of Arabizi words (arabizi.py) are a rougher reading, used
+# only when the Arabizi and English rules found nothing: their hits weigh less, reach high at
+# most (critical needs the Arabizi rules or the model's danger head), and their urgency words
+# are not used.
+SKELETON_SET, SKELETON_WEIGHT = "ar_sounds", 0.4
 _WORD = re.compile(r"\w+")
 _RUN3 = re.compile(r"([^\W\d_])\1{2,}")
 # Laughter typed as emoji or as a run of letters (هههه, hahaha, hhhh, lol, xD). Emoji are not
@@ -162,6 +168,9 @@ def _plan(text, lang):
             plan.append(("ku", build_stream(text, "ku", "ku")))
         if lang == "ar" or (lang == "en" and arabic):
             plan.append(("arabizi", build_stream(text, "en", "arabizi")))
+        if lang == "ar":  # the Arabic rules too, on the words' consonant skeletons (arabizi.py)
+            plan.append(("ar_sounds", [Stream([(latin_skeletons(forms[0]), o0, o1)
+                                               for forms, o0, o1 in en[0].tokens])]))
         plan.append(("en", en))
     return plan
 
@@ -306,6 +315,9 @@ def evaluate_rules(text, lang_hint=None, prior=None):
     hits, modifiers, historical, joking, all_tokens = {}, [], [], [], []
     for set_name, streams in plan:
         rs = RULESETS[set_name]
+        rough = set_name == SKELETON_SET
+        if rough and hits:
+            continue
         all_tokens.extend(t[1] for t in streams[0].tokens)
         seen = " ".join(st.text for st in streams)
         negatives, present = [], {""}
@@ -324,8 +336,13 @@ def evaluate_rules(text, lang_hint=None, prior=None):
                 continue
             spans = _rule_spans(rule, streams, negatives, category=rule.category, present=present)
             if spans:
-                hits.setdefault(rule.category, {})[rule.code] = _Hit(rule, spans, rule.category)
+                hit = hits.setdefault(rule.category, {})[rule.code] = _Hit(rule, spans, rule.category)
+                if rough:
+                    hit.weight *= SKELETON_WEIGHT
+                    hit.urgency = "high" if hit.urgency == "critical" else hit.urgency
         for rule in urg_rules:
+            if rough and not (rule.historical or rule.joking):
+                continue
             spans = _rule_spans(rule, streams, negatives, category="urgency", present=present)
             if spans:
                 if rule.joking:

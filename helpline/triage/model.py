@@ -186,7 +186,7 @@ class Model:
         return [text[wl[i][1]:wl[i][2]] for i, _ in sorted(best)]
 
 
-def train_head(samples, classes, alpha=0.5, min_df=2, temperature=1.0):
+def train_head(samples, classes, alpha=0.5, min_df=3, temperature=1.0):
     """samples: [(feature set, class)]. Returns the head's data dict (JSON-ready)."""
     df = {}
     for feats, _ in samples:

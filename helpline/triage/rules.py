@@ -3,6 +3,7 @@ import os
 import re
 from dataclasses import dataclass, field
 
+from .arabizi import MIN_STEM, arabic_skeleton
 from .normalise import deep_fold
 from .taxonomy import CATEGORIES, URGENCIES
 
@@ -103,9 +104,12 @@ def _compile_slot(raw, fold_term, where):
             continue
         starts, ends = alt.startswith("*"), alt.endswith("*") and len(alt) > 1
         lit = fold_term(alt.strip("*"))
+        kind = "infix" if starts and ends else "suffix" if starts else "prefix" if ends else "exact"
+        accept = getattr(fold_term, "accept", None)
+        if accept is not None and not accept(kind, lit):
+            lit = "\x00" + lit  # a derived set (ar_sounds) leaves out terms too short to match
         if not lit or " " in lit:
             raise RuleError(f"{where}: term '{alt}' is empty or splits into words after folding")
-        kind = "infix" if starts and ends else "suffix" if starts else "prefix" if ends else "exact"
         alts.append((kind, lit))
     return Slot(tuple(alts))
 
@@ -313,15 +317,26 @@ class RuleSet:
         self.urgency_index = GuardIndex(self.urgency_rules)
 
 
+def _skeleton_term(t):
+    return arabic_skeleton(deep_fold(t, "ar"))
+
+
+_skeleton_term.accept = lambda kind, lit: len(lit) >= (2 if kind == "exact" else MIN_STEM)
+# Rule sets read from another set's folder: the Arabic rules on the skeleton of Arabizi words.
+DERIVED_SETS = {"ar_sounds": "ar"}
+
+
 def _term_folder(set_name):
     if set_name == "arabizi":
         return lambda t: arabizi_form(deep_fold(t, "en"))
+    if set_name == "ar_sounds":
+        return _skeleton_term
     fold_lang = {"en": "en", "ar": "ar", "ckb": "ckb", "ku": "ku"}[set_name]
     return lambda t: deep_fold(t, fold_lang)
 
 
 def load_ruleset(set_name, directory=RULES_DIR):
-    base = os.path.join(directory, set_name)
+    base = os.path.join(directory, DERIVED_SETS.get(set_name, set_name))
     fold_term = _term_folder(set_name)
     cat_rules, neg_rules, urg_rules = [], [], []
     for fname in sorted(os.listdir(base)):
@@ -342,11 +357,13 @@ def load_ruleset(set_name, directory=RULES_DIR):
             cat_rules += parse_rules(text, "category", fold_term, origin)
         else:
             raise RuleError(f"{origin}: file name must be a category code, danger, negative or urgency")
-    return RuleSet(set_name, "en" if set_name == "arabizi" else set_name, cat_rules, neg_rules, urg_rules)
+    fold_lang = {"arabizi": "en", "ar_sounds": "ar"}.get(set_name, set_name)
+    return RuleSet(set_name, fold_lang, cat_rules, neg_rules, urg_rules)
 
 
 def load_all(directory=RULES_DIR):
-    return {name: load_ruleset(name, directory) for name in ("en", "ar", "ckb", "ku", "arabizi")}
+    return {name: load_ruleset(name, directory)
+            for name in ("en", "ar", "ckb", "ku", "arabizi", "ar_sounds")}
 
 
 # --- matching -------------------------------------------------------------------------------

@@ -13,24 +13,28 @@ DATA = Path(__file__).resolve().parent / "data"
 SLACK = 0.02
 MEASURED = {
     "tuned_round13.jsonl": {
-        "ar": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 0.941,
-               "critical_precision": 1.0, "high_or_critical_recall": 1.0},
-        "ckb": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 0.941,
-                "critical_precision": 1.0, "high_or_critical_recall": 0.963},
-        "en": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 0.947,
-               "critical_precision": 1.0, "high_or_critical_recall": 1.0},
-        "ku": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0,
-               "critical_precision": 1.0, "high_or_critical_recall": 1.0},
+        "ar": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 0.941, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
+        "ckb": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.963},
+        "en": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 0.947, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
+        "ku": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
     },
     "tuned_round14.jsonl": {
-        "ar": {"language_accuracy": 1.0, "category_accuracy": 0.988, "critical_recall": 0.955,
-               "critical_precision": 1.0, "high_or_critical_recall": 0.949},
-        "ckb": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0,
-                "critical_precision": 1.0, "high_or_critical_recall": 0.953},
-        "en": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0,
-               "critical_precision": 1.0, "high_or_critical_recall": 0.974},
-        "ku": {"language_accuracy": 1.0, "category_accuracy": 0.988, "critical_recall": 1.0,
-               "critical_precision": 1.0, "high_or_critical_recall": 0.929},
+        "ar": {"language_accuracy": 1.0, "category_accuracy": 0.988, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.974},
+        "ckb": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.953},
+        "en": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.974},
+        "ku": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.929},
+    },
+    "tuned_round15.jsonl": {
+        "ar": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 0.938, "critical_precision": 0.938, "high_or_critical_recall": 0.938},
+        "ckb": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
+        "en": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.966},
+        "ku": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 0.938, "critical_precision": 1.0, "high_or_critical_recall": 0.967},
+    },
+    "tuned_round16.jsonl": {
+        "ar": {"language_accuracy": 1.0, "category_accuracy": 0.988, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
+        "ckb": {"language_accuracy": 1.0, "category_accuracy": 0.988, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.974},
+        "en": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 0.913, "critical_precision": 1.0, "high_or_critical_recall": 0.95},
+        "ku": {"language_accuracy": 1.0, "category_accuracy": 0.988, "critical_recall": 1.0, "critical_precision": 0.955, "high_or_critical_recall": 0.9},
     },
 }
 
