@@ -16,7 +16,8 @@ SECONDARY_MIN_SCORE = 0.5
 PAST_WEIGHT = 0.25
 PRIOR_WEIGHT = 0.5  # at most half a rule's weight: the model breaks ties, it does not outvote
 # Arabic rules read on the skeletons of Arabizi words (arabizi.py) are a rougher reading, used
-# only when the Arabizi and English rules found nothing: their hits weigh less, reach high at
+# only when the Arabizi and English rules found nothing and no hard negative matched ("ra7
+# aktil il wagt", killing time, stays a joke): their hits weigh less, reach high at
 # most (critical needs the Arabizi rules or the model's danger head), and their urgency words
 # are not used.
 SKELETON_SET, SKELETON_WEIGHT = "ar_sounds", 0.4
@@ -316,8 +317,8 @@ def evaluate_rules(text, lang_hint=None, prior=None):
     for set_name, streams in plan:
         rs = RULESETS[set_name]
         rough = set_name == SKELETON_SET
-        if rough and hits:
-            continue
+        if rough and (hits or negated):  # a rougher reading only where nothing was found,
+            continue                      # and never past an Arabizi hard negative
         all_tokens.extend(t[1] for t in streams[0].tokens)
         seen = " ".join(st.text for st in streams)
         negatives, present = [], {""}

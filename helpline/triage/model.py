@@ -298,9 +298,10 @@ def decide(model, text, lang, categories, urgency, default_urgency, rank, danger
       protection concern is read within the day. No rules category is ever dropped, and the
       urgency is never lowered, so the restricted flag and the deadline only ever tighten.
     * Danger head: raises the urgency to critical when its probability is at least
-      `thresholds["danger"]` (`danger_fallback` when the rules found nothing) and the primary
-      category is a danger one below critical (protection concerns at high, health at any
-      level) — never lowers it. `danger=False` (the message jokes) leaves this out.
+      `thresholds["danger"]` (`danger_fallback` when the rules found nothing), whatever the
+      category (a bleeding child filed under shelter is still an emergency; after a hard
+      negative, only a danger category) — never lowers it.
+      `danger=False` (the message jokes) leaves this out.
     Returns (categories, urgency, evidence list, confidence) or None.
     """
     if model is None or not categories:
@@ -316,8 +317,10 @@ def decide(model, text, lang, categories, urgency, default_urgency, rank, danger
         new, new_urg, evidence, conf = step
     primary = new[0]
     danger_th = th.get("danger_fallback" if categories == ["other"] else "danger", 1.1)
-    if danger and primary in DANGER_CATEGORIES and (new_urg == "high" or primary == "health_mhpss"
-                                         and rank(new_urg) < rank("critical")):
+    # After a hard negative only a danger category may be raised: the negative took the danger
+    # reading off the other words ("عبوة ماء" is a water bottle, not an IED).
+    scope = primary in DANGER_CATEGORIES if negated else True
+    if danger and scope and rank(new_urg) < rank("critical"):
         p = model.danger.first_probability(feats)  # classes: ("critical", "other")
         if p >= danger_th and p > 0.5:
             new_urg = "critical"

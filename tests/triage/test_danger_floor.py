@@ -33,7 +33,7 @@ CASES = [
     ("ckb", "وتیان خوێن بە خوێن دەبێت", "safety_threat", "critical"),
     ("ckb", "نارنجۆکێکیان هاویشت بۆ ماڵەکەمان", "safety_threat|explosive_hazard", "critical"),
     ("ckb", "شتێکی ژەنگاوی لە کێڵگەکەمان دەرچووە", "explosive_hazard", "critical"),
-    ("ckb", "پۆلیس براکەمیان برد", "detention_missing", "high"),
+    ("ckb", "پۆلیس براکەمیان برد", "detention_missing", "high|critical"),  # the model may raise it
     ("ku", "xwişka min damarê xwe birî", "health_mhpss", "critical"),
     ("ku", "bavê min nikare bêhna xwe bigire", "health_mhpss", "critical"),
     ("ku", "gotin xwîn bi xwînê ye", "safety_threat", "critical"),

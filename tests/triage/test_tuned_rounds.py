@@ -15,7 +15,7 @@ MEASURED = {
     "tuned_round13.jsonl": {
         "ar": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 0.941, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
         "ckb": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.963},
-        "en": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 0.947, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
+        "en": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 0.95, "high_or_critical_recall": 1.0},
         "ku": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
     },
     "tuned_round14.jsonl": {
@@ -25,16 +25,28 @@ MEASURED = {
         "ku": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.929},
     },
     "tuned_round15.jsonl": {
-        "ar": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 0.938, "critical_precision": 0.938, "high_or_critical_recall": 0.938},
+        "ar": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 0.941, "high_or_critical_recall": 0.938},
         "ckb": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
         "en": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.966},
-        "ku": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 0.938, "critical_precision": 1.0, "high_or_critical_recall": 0.967},
+        "ku": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.967},
     },
     "tuned_round16.jsonl": {
         "ar": {"language_accuracy": 1.0, "category_accuracy": 0.988, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
-        "ckb": {"language_accuracy": 1.0, "category_accuracy": 0.988, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.974},
-        "en": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 0.913, "critical_precision": 1.0, "high_or_critical_recall": 0.95},
-        "ku": {"language_accuracy": 1.0, "category_accuracy": 0.988, "critical_recall": 1.0, "critical_precision": 0.955, "high_or_critical_recall": 0.9},
+        "ckb": {"language_accuracy": 1.0, "category_accuracy": 0.988, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
+        "en": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 0.957, "critical_precision": 1.0, "high_or_critical_recall": 0.95},
+        "ku": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 0.955, "high_or_critical_recall": 0.9},
+    },
+    "tuned_round17.jsonl": {
+        "ar": {"language_accuracy": 1.0, "category_accuracy": 0.983, "critical_recall": 1.0, "critical_precision": 0.944, "high_or_critical_recall": 1.0},
+        "ckb": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
+        "en": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
+        "ku": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
+    },
+    "tuned_round18.jsonl": {
+        "ar": {"language_accuracy": 1.0, "category_accuracy": 0.983, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
+        "ckb": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
+        "en": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.966},
+        "ku": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 0.941, "high_or_critical_recall": 0.938},
     },
 }
 
