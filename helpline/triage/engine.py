@@ -273,15 +273,24 @@ def evaluate(text, lang_hint=None):
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     text = text[:MAX_CHARS]
-    prior = None if MODEL is None else _model_prior
-    res, negated = evaluate_rules(text, lang_hint, prior)
+    readings = {}  # one model reading per language asked, shared by the prior and decide()
+
+    def reading(lang):
+        if lang not in readings:
+            readings[lang] = _model.Reading(MODEL, text, lang)
+        return readings[lang]
+
+    def prior(t, lang):
+        return {c: PRIOR_WEIGHT * p for c, p in reading(lang).category[2]}
+
+    res, negated = evaluate_rules(text, lang_hint, None if MODEL is None else prior)
     if MODEL is None or res.steady or (negated and res.category == "other"):
         return res
     if res.category == "other" and res.confidence < 0.2:  # no letters: nothing to read
         return res
     decided = _model.decide(MODEL, text, res.language, res.categories, res.urgency,
                             DEFAULT_URGENCY, urgency_rank, danger=not res.joking,
-                            negated=negated)
+                            negated=negated, reading=reading(res.language))
     if decided is None:
         return res
     categories, urgency, evidence, conf = decided
@@ -397,7 +406,7 @@ def evaluate_rules(text, lang_hint=None, prior=None):
             cat_urgency[cat] = rule.urgency
             evidence_extra.append(_evidence(text, f"urgency.{rule.name}", spans, cat, rule.urgency))
 
-    bonus = prior(text, lang) if prior is not None and not negated and len(hits) > 1 else {}
+    bonus = {}
 
     def key(c):
         u = urgency_rank(cat_urgency[c])
@@ -405,6 +414,12 @@ def evaluate_rules(text, lang_hint=None, prior=None):
                 -PRIORITY[c])
 
     ranked = sorted(hits, key=key, reverse=True)
+    if prior is not None and not negated and len(ranked) > 1:
+        first, second = key(ranked[0]), key(ranked[1])
+        # the prior adds at most PRIOR_WEIGHT: it is asked only when it could change the first
+        if first[0] == second[0] and first[1] - second[1] <= PRIOR_WEIGHT:
+            bonus = prior(text, lang)
+            ranked = sorted(hits, key=key, reverse=True)
     primary = ranked[0]
     categories = [primary] + [c for c in ranked[1:] if cat_score[c] >= SECONDARY_MIN_SCORE]
     urgency = cat_urgency[primary]

@@ -13,6 +13,7 @@ stdlib, no state besides the loaded file.
 """
 import json
 import math
+from itertools import repeat
 import os
 import re
 
@@ -96,7 +97,7 @@ class Head:
         self.base = list(data["base"])
         self.temperature = float(data["temperature"])
         # feature → [(class index, log(1 + count / alpha))]
-        self.weights = {f: [tuple(cw) for cw in cws] for f, cws in data["weights"].items()}
+        self.weights = {f: tuple(tuple(cw) for cw in cws) for f, cws in data["weights"].items()}
         self.odds = None
         if len(self.classes) == 2:  # two classes: one log-odds number per feature is enough
             self.odds = {}
@@ -108,10 +109,7 @@ class Head:
 
     def first_probability(self, feats):
         """Probability of the first class of a two-class head (fast path)."""
-        odds = self.odds
-        z = self.prior[0] - self.prior[1]
-        for f in feats:
-            z += odds.get(f, 0.0)
+        z = self.prior[0] - self.prior[1] + sum(map(self.odds.get, feats, repeat(0.0)))
         z /= self.temperature
         if z >= 0:
             return 1.0 / (1.0 + math.exp(-z))
@@ -119,14 +117,10 @@ class Head:
         return e / (1.0 + e)
 
     def scores(self, feats):
-        """Raw log scores per class, and for each feature found its summed contribution."""
+        """Raw log scores per class, and how many of the features the head knows."""
         sc = list(self.prior)
         known = 0
-        weights = self.weights
-        for f in feats:
-            cws = weights.get(f)
-            if cws is None:
-                continue
+        for cws in filter(None, map(self.weights.get, feats)):
             known += 1
             for ci, w in cws:
                 sc[ci] += w
@@ -250,11 +244,13 @@ OVERRIDE_P = 0.6
 PROTECTION_ADD_P = 0.8
 
 
-def _category_step(model, feats, text, lang, categories, urgency, default_urgency, rank,
+def _category_step(model, reading, text, lang, categories, urgency, default_urgency, rank,
                    negated=False):
     """The category head's part: (categories, urgency, evidence, confidence) or None."""
+    if categories != ["other"] and categories[0] in PROTECTION_CATEGORIES:
+        return None  # which protection concern leads (and its focal point) is the rules' call
     th = model.thresholds
-    cls, p, _ = model.category.predict(feats)
+    cls, p, _ = reading.category
     if cls == "other" or cls == categories[0]:
         return None
     cap = lambda u: "high" if u == "critical" else u  # noqa: E731 (the danger head decides critical)
@@ -262,8 +258,8 @@ def _category_step(model, feats, text, lang, categories, urgency, default_urgenc
         if p < th.get("category", 1.1):
             return None
         new, floor = [cls], cap(default_urgency[cls])
-    elif p < OVERRIDE_P or categories[0] in PROTECTION_CATEGORIES:
-        return None  # which protection concern leads (and its focal point) is the rules' call
+    elif p < OVERRIDE_P:
+        return None
     elif cls in categories:
         new, floor = [cls] + [c for c in categories if c != cls], urgency
     elif negated or cls in NEVER_ADDED or (cls in PROTECTION_CATEGORIES and p < PROTECTION_ADD_P):
@@ -277,6 +273,27 @@ def _category_step(model, feats, text, lang, categories, urgency, default_urgenc
     return new, urgency, _model_evidence(terms, "model.category", cls, urgency, conf), conf
 
 
+class Reading:
+    """A message's features and category prediction, computed once however often they are asked."""
+
+    def __init__(self, model, text, lang):
+        self.model, self.text, self.lang = model, text, lang
+        self._features = self._category = None
+
+    @property
+    def features(self):
+        if self._features is None:
+            self._features = text_features(self.text, self.lang)
+        return self._features
+
+    @property
+    def category(self):
+        """(class, probability, [(class, probability)] sorted) from the category head."""
+        if self._category is None:
+            self._category = self.model.category.predict(self.features)
+        return self._category
+
+
 def _model_evidence(terms, rule, category, urgency, conf):
     """One evidence entry per original word that weighed most (each is a span of the text)."""
     return [{"rule": rule, "term": term, "category": category, "urgency": urgency,
@@ -284,7 +301,7 @@ def _model_evidence(terms, rule, category, urgency, conf):
 
 
 def decide(model, text, lang, categories, urgency, default_urgency, rank, danger=True,
-           negated=False):
+           negated=False, reading=None):
     """What the model adds to a rules result, or None (the rules' answer stands).
 
     `categories` is the rules' list, primary first (["other"] when nothing matched).
@@ -302,17 +319,20 @@ def decide(model, text, lang, categories, urgency, default_urgency, rank, danger
       category (a bleeding child filed under shelter is still an emergency; after a hard
       negative, only a danger category) — never lowers it.
       `danger=False` (the message jokes) leaves this out.
+    `reading` is a `Reading` of the same text and language when the caller has one.
     Returns (categories, urgency, evidence list, confidence) or None.
     """
     if model is None or not categories:
         return None
-    feats = text_features(text, lang)
+    reading = reading or Reading(model, text, lang)
+    feats = reading.features
     if not feats:
         return None
     th = model.thresholds
     evidence, conf = [], None
     new, new_urg = list(categories), urgency
-    step = _category_step(model, feats, text, lang, new, urgency, default_urgency, rank, negated)
+    step = _category_step(model, reading, text, lang, new, urgency, default_urgency, rank,
+                          negated)
     if step is not None:
         new, new_urg, evidence, conf = step
     primary = new[0]

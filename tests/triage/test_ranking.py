@@ -6,7 +6,8 @@ from helpline.triage.engine import evaluate, evaluate_rules
 from helpline.triage.normalise import deep_fold
 from helpline.triage.rules import RuleError, parse_rules
 
-TWO_SERVICES = "no electricity for a week and my cash card does not work"
+TWO_SERVICES = "no electricity and no cash"  # one rule each: a tie the prior breaks
+CLEAR_LEAD = "no electricity for a week and my cash card does not work"  # two cash rules, one power
 DANGER_AND_SERVICE = "armed men came to our tent and said they will kill us, the water is cut too"
 
 
@@ -21,6 +22,14 @@ def test_the_prior_orders_categories_of_the_same_tier():
     tilted, _ = evaluate_rules(TWO_SERVICES, prior=_prior_for(other))
     assert tilted.category == other
     assert set(tilted.categories) == set(plain.categories) and tilted.urgency == plain.urgency
+
+
+def test_the_prior_is_not_asked_when_it_cannot_change_the_first_category():
+    calls = []
+    res, _ = evaluate_rules(CLEAR_LEAD, prior=lambda t, l: calls.append(t) or {})
+    assert len(res.categories) > 1 and not calls
+    evaluate_rules(TWO_SERVICES, prior=lambda t, l: calls.append(t) or {})
+    assert calls == [TWO_SERVICES]
 
 
 def test_the_prior_never_puts_a_service_above_a_danger():
