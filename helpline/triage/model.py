@@ -339,7 +339,8 @@ def decide(model, text, lang, categories, urgency, default_urgency, rank, danger
     danger_th = th.get("danger_fallback" if categories == ["other"] else "danger", 1.1)
     # After a hard negative only a danger category may be raised: the negative took the danger
     # reading off the other words ("عبوة ماء" is a water bottle, not an IED).
-    scope = primary in DANGER_CATEGORIES if negated else True
+    # Nor is "other" raised: the model must first be sure enough to name a category.
+    scope = primary in DANGER_CATEGORIES if negated else primary != "other"
     if danger and scope and rank(new_urg) < rank("critical"):
         p = model.danger.first_probability(feats)  # classes: ("critical", "other")
         if p >= danger_th and p > 0.5:

@@ -15,7 +15,7 @@ MEASURED = {
     "tuned_round13.jsonl": {
         "ar": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 0.941, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
         "ckb": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.963},
-        "en": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 0.95, "high_or_critical_recall": 1.0},
+        "en": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
         "ku": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
     },
     "tuned_round14.jsonl": {
@@ -32,7 +32,7 @@ MEASURED = {
     },
     "tuned_round16.jsonl": {
         "ar": {"language_accuracy": 1.0, "category_accuracy": 0.988, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
-        "ckb": {"language_accuracy": 1.0, "category_accuracy": 0.988, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
+        "ckb": {"language_accuracy": 1.0, "category_accuracy": 0.975, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
         "en": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 0.957, "critical_precision": 1.0, "high_or_critical_recall": 0.95},
         "ku": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 0.955, "high_or_critical_recall": 0.9},
     },
@@ -47,6 +47,18 @@ MEASURED = {
         "ckb": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
         "en": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.966},
         "ku": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 0.941, "high_or_critical_recall": 0.938},
+    },
+    "tuned_round19.jsonl": {
+        "ar": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.967},
+        "ckb": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
+        "en": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
+        "ku": {"language_accuracy": 1.0, "category_accuracy": 0.983, "critical_recall": 0.947, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
+    },
+    "tuned_round20.jsonl": {
+        "ar": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
+        "ckb": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 0.938, "high_or_critical_recall": 1.0},
+        "en": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
+        "ku": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.967},
     },
 }
 
