@@ -88,6 +88,16 @@ def text_features(text, lang):
     return features([w for w, _, _ in words(text, lang)])
 
 
+def feature_set(text, lang):
+    """The same features as `text_features`, without word indexes: what scoring needs."""
+    word_list = [w for w, _, _ in words(text, lang)]
+    out = set()
+    for w in word_list:
+        out.update(_word_features(w))
+    out.update("b:" + a + " " + b for a, b in zip(word_list, word_list[1:]))
+    return out
+
+
 class Head:
     """One NB classifier: classes, log priors, per-class unseen baseline, sparse feature weights."""
 
@@ -283,7 +293,7 @@ class Reading:
     @property
     def features(self):
         if self._features is None:
-            self._features = text_features(self.text, self.lang)
+            self._features = feature_set(self.text, self.lang)
         return self._features
 
     @property

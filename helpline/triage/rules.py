@@ -89,9 +89,8 @@ class Rule:
     patterns: list = field(default_factory=list)
     origin: str = ""
 
-    @property
-    def code(self):
-        return f"{self.category or self.kind}.{self.name}"
+    def __post_init__(self):
+        self.code = f"{self.category or self.kind}.{self.name}"  # asked for on every match
 
 
 def _compile_slot(raw, fold_term, where):
@@ -144,7 +143,9 @@ def _segment_guard(segment):
     lits = []
     for alt in segment:
         literal = [a for slot in alt for a in slot.alts if a[0] != "num"]
-        if not literal:
+        # a one-word alternative that may be a number ("lost|won|<num>") cannot be guarded by
+        # its words: the number alone must still match
+        if not literal or (len(alt) == 1 and alt[0].num):
             return None
         if len(alt) == 1:
             lits.extend(lit for _, lit in literal)

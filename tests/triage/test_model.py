@@ -210,3 +210,9 @@ def test_bad_input_is_safe(text):
     assert isinstance(res.evidence, list)
     feats = model.text_features(text if isinstance(text, str) else str(text), "ku")
     assert isinstance(feats, dict)
+
+
+def test_the_scoring_features_are_the_training_features():
+    for row in _rows(400):
+        lang = "ku" if row["lang"] == "kmr" else row["lang"]
+        assert model.feature_set(row["text"], lang) == set(model.text_features(row["text"], lang))

@@ -40,3 +40,12 @@ def test_taxonomy_contract():
     assert RESTRICTED_CATEGORIES["misconduct_fraud"] == "psea_focal"
     assert max_urgency("normal", "critical") == "critical"
     assert max_urgency("high", None) == "high"
+
+
+def test_a_number_among_word_alternatives_matches_on_its_own():
+    from helpline.triage.engine import Stream, _find
+    from helpline.triage.normalise import deep_fold
+    from helpline.triage.rules import compile_pattern
+    pat = compile_pattern("we ...3 lost|won|<num>", lambda t: deep_fold(t, "en"), "test")
+    tokens = [(("we",), 0, 2), (("3",), 3, 4)]
+    assert _find(pat, [Stream(tokens)]) is not None

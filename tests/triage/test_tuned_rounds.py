@@ -19,13 +19,13 @@ MEASURED = {
         "ku": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
     },
     "tuned_round14.jsonl": {
-        "ar": {"language_accuracy": 1.0, "category_accuracy": 0.988, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.974},
+        "ar": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.974},
         "ckb": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.953},
         "en": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.974},
         "ku": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.929},
     },
     "tuned_round15.jsonl": {
-        "ar": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 0.941, "high_or_critical_recall": 0.938},
+        "ar": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 0.938, "critical_precision": 0.938, "high_or_critical_recall": 0.969},
         "ckb": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
         "en": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.966},
         "ku": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.967},
@@ -49,7 +49,7 @@ MEASURED = {
         "ku": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 0.941, "high_or_critical_recall": 0.938},
     },
     "tuned_round19.jsonl": {
-        "ar": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.967},
+        "ar": {"language_accuracy": 1.0, "category_accuracy": 0.983, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.933},
         "ckb": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
         "en": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
         "ku": {"language_accuracy": 1.0, "category_accuracy": 0.983, "critical_recall": 0.947, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
@@ -57,6 +57,18 @@ MEASURED = {
     "tuned_round20.jsonl": {
         "ar": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
         "ckb": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 0.938, "high_or_critical_recall": 1.0},
+        "en": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
+        "ku": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.967},
+    },
+    "tuned_round21.jsonl": {
+        "ar": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
+        "ckb": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
+        "en": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.967},
+        "ku": {"language_accuracy": 0.983, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 0.944, "high_or_critical_recall": 0.967},
+    },
+    "tuned_round22.jsonl": {
+        "ar": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 0.941, "high_or_critical_recall": 1.0},
+        "ckb": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
         "en": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
         "ku": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.967},
     },
