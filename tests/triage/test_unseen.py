@@ -23,7 +23,7 @@ MEASURED = {
         "ku": {"language_accuracy": 1.0, "category_accuracy": 0.85, "critical_recall": 0.833, "critical_precision": 0.833, "high_or_critical_recall": 0.839},
     },
     "unseen_round24.jsonl": {
-        "ar": {"language_accuracy": 1.0, "category_accuracy": 0.783, "critical_recall": 0.875, "critical_precision": 0.778, "high_or_critical_recall": 0.774},
+        "ar": {"language_accuracy": 1.0, "category_accuracy": 0.767, "critical_recall": 0.875, "critical_precision": 0.778, "high_or_critical_recall": 0.774},
         "ckb": {"language_accuracy": 1.0, "category_accuracy": 0.9, "critical_recall": 0.895, "critical_precision": 0.81, "high_or_critical_recall": 1.0},
         "en": {"language_accuracy": 1.0, "category_accuracy": 0.933, "critical_recall": 1.0, "critical_precision": 0.85, "high_or_critical_recall": 0.967},
         "ku": {"language_accuracy": 1.0, "category_accuracy": 0.9, "critical_recall": 1.0, "critical_precision": 0.8, "high_or_critical_recall": 0.968},
