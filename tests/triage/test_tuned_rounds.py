@@ -15,7 +15,7 @@ MEASURED = {
     "tuned_round13.jsonl": {
         "ar": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 0.941, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
         "ckb": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.963},
-        "en": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
+        "en": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 0.95, "high_or_critical_recall": 1.0},
         "ku": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
     },
     "tuned_round14.jsonl": {
@@ -71,6 +71,18 @@ MEASURED = {
         "ckb": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
         "en": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
         "ku": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.967},
+    },
+    "tuned_round23.jsonl": {
+        "ar": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 0.944, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
+        "ckb": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 1.0},
+        "en": {"language_accuracy": 0.983, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.968},
+        "ku": {"language_accuracy": 1.0, "category_accuracy": 0.983, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.968},
+    },
+    "tuned_round24.jsonl": {
+        "ar": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 0.941, "high_or_critical_recall": 0.935},
+        "ckb": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 0.95, "high_or_critical_recall": 1.0},
+        "en": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.967},
+        "ku": {"language_accuracy": 1.0, "category_accuracy": 1.0, "critical_recall": 1.0, "critical_precision": 1.0, "high_or_critical_recall": 0.968},
     },
 }
 
