@@ -243,6 +243,12 @@ class _Hit:
         self.past = False
         self.urgency = rule.urgency or DEFAULT_URGENCY[category]
 
+    def weaken(self):
+        """A past event or a joke: context, not a present danger."""
+        self.weight *= PAST_WEIGHT
+        self.past = True
+        self.urgency = "low"
+
 
 def _other(lang, confidence=0.2):
     return TriageResult(lang, "other", ["other"], "low", [], confidence)
@@ -263,12 +269,12 @@ MODEL = _model.load()
 def evaluate(text, lang_hint=None):
     """Triage one message: language, categories (primary first), urgency and evidence.
 
-    The rules decide first; then the statistical model (model.py, `decide`) may pick a category
-    when the rules found none, put one of the rules' categories (or, below high urgency, a
-    service category) first when it is sure, and raise (never lower) the urgency to critical.
-    It never drops a rules category. A hard negative that left the rules with nothing keeps the
-    message "other": the model is not asked. Its evidence says "model.category" or
-    "model.danger" with the words that weighed most and the probability.
+    The rules decide first; then the statistical model (model.py, `decide`, which says exactly
+    when) may pick a category where the rules found none, put its own answer first when it is
+    sure (never over a protection concern the rules put first), and raise (never lower) the
+    urgency to critical. It never drops a rules category. A hard negative that left the rules
+    with nothing keeps the message "other": the model is not asked. Its evidence says
+    "model.category" or "model.danger" with the words that weighed most and the probability.
     """
     if not isinstance(text, str):
         text = "" if text is None else str(text)
@@ -281,7 +287,7 @@ def evaluate(text, lang_hint=None):
         return readings[lang]
 
     def prior(t, lang):
-        return {c: PRIOR_WEIGHT * p for c, p in reading(lang).category[2]}
+        return _prior_from(reading(lang))
 
     res, negated = evaluate_rules(text, lang_hint, None if MODEL is None else prior)
     if MODEL is None or res.steady or (negated and res.category == "other"):
@@ -301,10 +307,13 @@ def evaluate(text, lang_hint=None):
                         res.evidence + evidence, res.confidence)
 
 
-def _model_prior(text, lang):
+def _prior_from(reading):
     """Category probabilities from the model's category head, to order tied rule categories."""
-    _, _, probs = MODEL.category.predict(_model.text_features(text, lang))
-    return {c: PRIOR_WEIGHT * p for c, p in probs}
+    return {c: PRIOR_WEIGHT * p for c, p in reading.category[2]}
+
+
+def _model_prior(text, lang):
+    return _prior_from(_model.Reading(MODEL, text, lang))
 
 
 def evaluate_rules(text, lang_hint=None, prior=None):
@@ -367,9 +376,7 @@ def evaluate_rules(text, lang_hint=None, prior=None):
         for cat_hits in hits.values():
             for hit in cat_hits.values():
                 if hit.rule.past_weak:
-                    hit.weight *= PAST_WEIGHT
-                    hit.past = True
-                    hit.urgency = "low"  # a past event is context, not a present danger
+                    hit.weaken()
     is_joke = bool(joking) or _LAUGHTER.search(text) is not None
     if is_joke:
         # "he said he'll kill me if I miss the wedding 😂": a joke, not a threat. Threat and
@@ -377,9 +384,7 @@ def evaluate_rules(text, lang_hint=None, prior=None):
         cats = frozenset().union(*(r.applies for r in joking)) or JOKE_CATEGORIES
         for cat in cats & hits.keys():
             for hit in hits[cat].values():
-                hit.weight *= PAST_WEIGHT
-                hit.past = True
-                hit.urgency = "low"
+                hit.weaken()
     cat_urgency, cat_score = {}, {}
     for cat, cat_hits in hits.items():
         cat_score[cat] = sum(h.weight for h in cat_hits.values())

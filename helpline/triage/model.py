@@ -254,8 +254,7 @@ OVERRIDE_P = 0.6
 PROTECTION_ADD_P = 0.8
 
 
-def _category_step(model, reading, text, lang, categories, urgency, default_urgency, rank,
-                   negated=False):
+def _category_step(model, reading, categories, urgency, default_urgency, rank, negated=False):
     """The category head's part: (categories, urgency, evidence, confidence) or None."""
     if categories != ["other"] and categories[0] in PROTECTION_CATEGORIES:
         return None  # which protection concern leads (and its focal point) is the rules' call
@@ -279,7 +278,7 @@ def _category_step(model, reading, text, lang, categories, urgency, default_urge
     if rank(floor) > rank(urgency):
         urgency = floor
     conf = round(p, 2)
-    terms = model.top_terms(text, lang, cls)
+    terms = model.top_terms(reading.text, reading.lang, cls)
     return new, urgency, _model_evidence(terms, "model.category", cls, urgency, conf), conf
 
 
@@ -341,8 +340,7 @@ def decide(model, text, lang, categories, urgency, default_urgency, rank, danger
     th = model.thresholds
     evidence, conf = [], None
     new, new_urg = list(categories), urgency
-    step = _category_step(model, reading, text, lang, new, urgency, default_urgency, rank,
-                          negated)
+    step = _category_step(model, reading, new, urgency, default_urgency, rank, negated)
     if step is not None:
         new, new_urg, evidence, conf = step
     primary = new[0]

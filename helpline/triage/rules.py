@@ -325,6 +325,8 @@ def _skeleton_term(t):
 _skeleton_term.accept = lambda kind, lit: len(lit) >= (2 if kind == "exact" else MIN_STEM)
 # Rule sets read from another set's folder: the Arabic rules on the skeleton of Arabizi words.
 DERIVED_SETS = {"ar_sounds": "ar"}
+# The folding each set's messages (and terms) go through.
+FOLD_LANG = {"en": "en", "ar": "ar", "ckb": "ckb", "ku": "ku", "arabizi": "en", "ar_sounds": "ar"}
 
 
 def _term_folder(set_name):
@@ -332,7 +334,7 @@ def _term_folder(set_name):
         return lambda t: arabizi_form(deep_fold(t, "en"))
     if set_name == "ar_sounds":
         return _skeleton_term
-    fold_lang = {"en": "en", "ar": "ar", "ckb": "ckb", "ku": "ku"}[set_name]
+    fold_lang = FOLD_LANG[set_name]
     return lambda t: deep_fold(t, fold_lang)
 
 
@@ -358,13 +360,11 @@ def load_ruleset(set_name, directory=RULES_DIR):
             cat_rules += parse_rules(text, "category", fold_term, origin)
         else:
             raise RuleError(f"{origin}: file name must be a category code, danger, negative or urgency")
-    fold_lang = {"arabizi": "en", "ar_sounds": "ar"}.get(set_name, set_name)
-    return RuleSet(set_name, fold_lang, cat_rules, neg_rules, urg_rules)
+    return RuleSet(set_name, FOLD_LANG[set_name], cat_rules, neg_rules, urg_rules)
 
 
 def load_all(directory=RULES_DIR):
-    return {name: load_ruleset(name, directory)
-            for name in ("en", "ar", "ckb", "ku", "arabizi", "ar_sounds")}
+    return {name: load_ruleset(name, directory) for name in FOLD_LANG}
 
 
 # --- matching -------------------------------------------------------------------------------

@@ -1,4 +1,8 @@
-"""One check for hand-labelled messages: language, and category and urgency among those allowed."""
+"""Checks for hand-labelled messages: one message (language, and category and urgency among those
+allowed), and a whole file against the figures measured for it."""
+import json
+from pathlib import Path
+
 from helpline.triage.engine import evaluate
 from helpline.triage.evaluation import evaluate_dataset, format_report, load_jsonl
 
@@ -19,3 +23,14 @@ def assert_not_worse(path, measured, slack):
              for lang, floors in measured.items()
              for metric, floor in floors.items() if metrics[lang][metric] < floor - slack]
     assert not worse, (worse, format_report(report))
+
+
+MEASURED_FIGURES = Path(__file__).resolve().parent / "data" / "measured_figures.json"
+
+
+def measured_figures(prefix):
+    """Per file whose name starts with `prefix`: per language, the figures measured for it
+    (data/measured_figures.json, written when the file was added or last tuned)."""
+    with open(MEASURED_FIGURES, encoding="utf-8") as fh:
+        figures = json.load(fh)
+    return {name: langs for name, langs in figures.items() if name.startswith(prefix)}
