@@ -64,7 +64,11 @@ wayana kulish kulesh baachir bacher shaku lazim mumkin ayam nahar lail flus floo
 musa3ada minha tasjil inshalla kteer kthir 3ala fe fi lil inta huwa hiya ihna intum inhadam inkhataf
 sayttara saytara nidri na3rif wen mn ma3 w
 mashkoor mashkur mashkoorin mashkurin 3afwan afwan tislam tislamun yislamu
+il el rah raah iza itha idha lau mnu minu shinu shunu aala aal gal galaw galli galoli bas kulshi
+yumma yuba hala wiyaya wiyana wiyahum ysawi ysawun tara hatta lazim hnak hnaka hnaa ghir baad
 """
+# Iraqi pronoun endings on words that are neither English nor Kurmanji: beitna, tiktilni, ilkum.
+_ARABIZI_ENDING = re.compile(r"^(?!(?:ha)+$)[a-z]{3,}(?:na|ni|kum|kom|hum|hom|ich|ha)$")  # not "hahaha"
 
 
 def _fold_set(words, lang):
@@ -155,6 +159,8 @@ def _latin_script(text):
             en += 1.0
         if t in ARABIZI_WORDS:
             ar += 1.5
+        elif _ARABIZI_ENDING.match(t) and t not in EN_WORDS and kt not in KU_WORDS:
+            ar += 0.5
     best = max((en, "en"), (ku, "ku"), (ar, "ar"), key=lambda p: (p[0], p[1] == "en"))
     others = sorted((en, ku, ar))[-2]
     if best[0] == 0:

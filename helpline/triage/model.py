@@ -106,16 +106,18 @@ class Head:
         self.prior = list(data["prior"])
         self.base = list(data["base"])
         self.temperature = float(data["temperature"])
-        # feature → [(class index, log(1 + count / alpha))]
-        self.weights = {f: tuple(tuple(cw) for cw in cws) for f, cws in data["weights"].items()}
+        # feature → its weight log(1 + count / alpha) for every class, zero where unseen: a
+        # message's scores are then column sums over its known features, done in C.
+        shared = {}  # equal weights share one float object
+        self.rows = {}
+        for f, cws in data["weights"].items():
+            row = [0.0] * len(self.classes)
+            for c, w in cws:
+                row[c] = shared.setdefault(w, w)
+            self.rows[f] = tuple(row)
         self.odds = None
         if len(self.classes) == 2:  # two classes: one log-odds number per feature is enough
-            self.odds = {}
-            for f, cws in self.weights.items():
-                row = [0.0, 0.0]
-                for c, w in cws:
-                    row[c] = w
-                self.odds[f] = row[0] - row[1] + self.base[0] - self.base[1]
+            self.odds = {f: a - b + self.base[0] - self.base[1] for f, (a, b) in self.rows.items()}
 
     def first_probability(self, feats):
         """Probability of the first class of a two-class head (fast path)."""
@@ -128,15 +130,11 @@ class Head:
 
     def scores(self, feats):
         """Raw log scores per class, and how many of the features the head knows."""
-        sc = list(self.prior)
-        known = 0
-        for cws in filter(None, map(self.weights.get, feats)):
-            known += 1
-            for ci, w in cws:
-                sc[ci] += w
-        if known:
-            sc = [s + known * b for s, b in zip(sc, self.base)]
-        return sc, known
+        rows = list(filter(None, map(self.rows.get, feats)))
+        known = len(rows)
+        if not known:
+            return list(self.prior), 0
+        return [p + known * b + s for p, b, s in zip(self.prior, self.base, map(sum, zip(*rows)))], known
 
     def predict(self, feats):
         """(class, probability, [(class, probability)] sorted) for a feature set."""
@@ -155,12 +153,9 @@ class Head:
         n = len(self.classes)
         out = {}
         for f in feats:
-            cws = self.weights.get(f)
-            if not cws:
+            row = self.rows.get(f)
+            if row is None:
                 continue
-            row = [0.0] * n
-            for c, w in cws:
-                row[c] = w
             others = (sum(row) - row[ci]) / (n - 1)
             out[f] = row[ci] + self.base[ci] - others - (sum(self.base) - self.base[ci]) / (n - 1)
         return out

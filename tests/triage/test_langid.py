@@ -22,6 +22,29 @@ def test_detect_language(text, lang):
     assert detect_language(text) == lang
 
 
+@pytest.mark.parametrize("text", [
+    # Arabizi typed without any digit: Iraqi function words and pronoun endings tell it
+    "il jeeran galoli rah yjoon il lela",
+    "ibni tala min il sabah w ma rijaa lhessa",
+    "shinu il mawdoo, minu ygdar ysaadna",
+    "iza ma tkhallun il bait rah nhrigha aalaikum",
+    "wiyana mukhtar il mantiqa bas ma ysawi shi",
+    "hala, aku tawzee hatta lil aailat il jdida?",
+])
+def test_arabizi_without_digits_is_arabic(text):
+    assert detect_language(text) == "ar"
+
+
+@pytest.mark.parametrize("text", [
+    "wallah the mukhtar said the water will come back tomorrow",
+    "hahaha thanks for the corona vaccine info",
+    "inshallah we get the cash card this month",
+    "my daughter Hana lost her ID in the camp",
+])
+def test_english_with_arabic_names_and_words_stays_english(text):
+    assert detect_language(text) == "en"
+
+
 def test_mixed_script_follows_majority():
     assert detect_language("المختار يريد فلوس حتى يحطنا بال list") == "ar"
     assert detect_language("کارتەکەم لە ATM کار ناکات") == "ckb"
