@@ -5,7 +5,8 @@
     .venv/bin/python scripts/train_triage_model.py --cross-validate           # leave-one-file-out report
     .venv/bin/python scripts/train_triage_model.py --history                  # rules as of before each probe round
 
-Training files: tests/triage/data/heldout.jsonl, probe_round*.jsonl, tuned_round*.jsonl and
+Training files: tests/triage/data/heldout.jsonl, probe_round*.jsonl, tuned_round*.jsonl,
+training_round*.jsonl (messages written for the model only, never read for the rules) and
 paraphrases.jsonl, and
 the development set (shared/data/triage_dev.jsonl, when it lies beside the repository: it is the
 closest in style to what the helpline receives). Never unseen_round*.jsonl: those stay the honest
@@ -51,8 +52,8 @@ def _round_number(path):
 
 
 def training_files():
-    rounds = sorted(list(DATA.glob("probe_round*.jsonl")) + list(DATA.glob("tuned_round*.jsonl")),
-                    key=_round_number)
+    rounds = sorted(list(DATA.glob("probe_round*.jsonl")) + list(DATA.glob("tuned_round*.jsonl"))
+                    + list(DATA.glob("training_round*.jsonl")), key=_round_number)
     return ([DATA / "heldout.jsonl"] + rounds + [DATA / "paraphrases.jsonl"]
             + ([DEV] if DEV.exists() else []))
 
