@@ -41,7 +41,11 @@ xelk xelkê malbat malbata cîran gundî zarokên zarokêt keçik kurê min we m
 hatiye nehat bûye dê ji ser digel ba vê wê wî em nikarin dijîn rêxistinê lê û ya yê yên yêt
 bide bidin navê nav pîroz sala salê vegerin vegerîn malên karmend karmendek karmendekî rêxistin rêxistina
 hêvîdarim hêvî bikem bikeme dikeme çend çima kengê evê ev avê nexweş nexweşxane zû niho îro duhî sibê kesek tenê tiştekî
+roja rojê rojan sal salê salan hefte heftê heftiya dosya dosye dadgeh gundê gundî bajêr bajarê
 """
+# Kurmanji verb and noun shapes on words that are neither English nor in the lists: dibêjin,
+# dixwazim, vekiriye, xaniye, hefteya.
+_KU_SHAPE = re.compile(r"^(?:(?:di|bi)[a-z]{3,}(?:in|im|it)|[a-z]{3,}(?:iye|eya|uya))$")
 _EN_WORDS = """
 the a an is are was were my i you your our we they he she it and or to of in on at for with from
 please pls plz help no not yes hello hi thanks thank sorry wrong number there this that what when
@@ -161,6 +165,8 @@ def _latin_script(text):
             ar += 1.5
         elif _ARABIZI_ENDING.match(t) and t not in EN_WORDS and kt not in KU_WORDS:
             ar += 0.5
+        if kt not in KU_WORDS and t not in EN_WORDS and _KU_SHAPE.match(kt):
+            ku += 0.5
     best = max((en, "en"), (ku, "ku"), (ar, "ar"), key=lambda p: (p[0], p[1] == "en"))
     others = sorted((en, ku, ar))[-2]
     if best[0] == 0:

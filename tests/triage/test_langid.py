@@ -45,6 +45,25 @@ def test_english_with_arabic_names_and_words_stays_english(text):
     assert detect_language(text) == "en"
 
 
+@pytest.mark.parametrize("text", [
+    # Kurmanji without marks whose words English also has ("we", "her", "in", "be")
+    "navenda we roja yeksemiye vekiriye?",
+    "her car dibejin were hefteya dahati, 2 sal in em li bendê ne",
+    "dixwazim bizanim ka dosya me li dadgehe ye",
+])
+def test_kurmanji_shapes_outweigh_look_alike_english_words(text):
+    assert detect_language(text) == "ku"
+
+
+@pytest.mark.parametrize("text", [
+    "my son has a disease, the doctor says it is serious",
+    "the venue for the distribution is the old school",
+    "is there a digital card for the cash assistance",
+])
+def test_english_words_with_kurmanji_looking_shapes_stay_english(text):
+    assert detect_language(text) == "en"
+
+
 def test_mixed_script_follows_majority():
     assert detect_language("المختار يريد فلوس حتى يحطنا بال list") == "ar"
     assert detect_language("کارتەکەم لە ATM کار ناکات") == "ckb"
