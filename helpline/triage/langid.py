@@ -24,6 +24,7 @@ _KU_ARAB_WORDS = """
 ئەز ژ دێ نینە زاروک زارۆک ڤێ ڤی دکەت دکەن دبێژن دبێژیت نزانم دڤێت دڤێم هەوە وان
 مالا مالێ خو چاوا کیڤە کیرێ چو هەمی گەلەک سپاس دکوژن بابێ دەیکا برایێ مێرێ لمن ددەت ڕۆژا
 ژێ دچیت دچن ژنا کچا کورێ بابێ دیا گوندێ ئەڤ ئەڤە هندەک گەف گەفا کرن هاتنە دێ
+ل نوکە دگەل هوین ئەڤرۆ دەمژمێر زاروکێن زاروکێت خودێ
 """
 _AR_WORDS = """
 ماكو اكو هسه شلون شلونك شلونكم احنه احنا دا مال مالتي يم وين شكو عدنا عندي الله والله يريد اريد
@@ -117,6 +118,21 @@ def script_counts(text):
     return classes.count("a"), classes.count("l")
 
 
+# Sorani typed on an Arabic keyboard splits words after ه (ە): "منداله کان", "گونده که مان",
+# "هه موو". The pieces after the split are Sorani suffixes, not Arabic words; کان is also
+# Arabic "was" ("انه كان"), so it counts less.
+_CKB_SPLIT_PIECES = {deep_fold(w, "ckb"): 1.5 for w in """
+که کەم کەت کەی کەمان کەتان کەیان کانم کانت کانی کانمان کانتان کانیان
+""".split()}
+_CKB_SPLIT_PIECES[deep_fold("کان", "ckb")] = 1.0
+
+
+def _split_heh(tokens, i):
+    """هه at `i` starts a split Sorani word ("هه موو", "هه یه"); "هه هه" is laughing."""
+    neighbours = tokens[max(i - 1, 0):i] + tokens[i + 1:i + 2]
+    return i + 1 < len(tokens) and "هه" not in neighbours
+
+
 def _arabic_script(text):
     sorani = sum(1 for ch in text if ch in _SORANI_LETTERS)
     keyboard = sum(1 for ch in text if ch in _KURDISH_KEYBOARD)
@@ -125,9 +141,13 @@ def _arabic_script(text):
     letters = 3.0 * min(sorani, 6) + 0.5 * min(keyboard, 4)  # Kurdish, either dialect
     ckb = ku = 0.0
     ar = 1.0 * min(arabic_only, 4)
-    for t in tokens:
+    for i, t in enumerate(tokens):
         if t in CKB_WORDS:
             ckb += 1.5
+        elif t in _CKB_SPLIT_PIECES and i and tokens[i - 1].endswith("ه"):
+            ckb += _CKB_SPLIT_PIECES[t]
+        elif t == "هه" and _split_heh(tokens, i):
+            ckb += 1.0
         if t in KU_ARAB_WORDS:
             ku += 2.0
         if t in AR_WORDS:

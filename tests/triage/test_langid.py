@@ -64,6 +64,20 @@ def test_english_words_with_kurmanji_looking_shapes_stay_english(text):
     assert detect_language(text) == "en"
 
 
+@pytest.mark.parametrize("text,lang", [
+    # Sorani on an Arabic keyboard, words split after ه: the pieces are Sorani suffixes
+    ("منداله کان هه موویان نه خوشن", "ckb"),
+    ("ئاوي بوريه كان پيسه و بوني لي ديت", "ckb"),
+    ("هه هه شلونك", "ar"),  # laughing, not a split Sorani word
+    ("قال انه كان في البيت", "ar"),  # Arabic "was"
+    # Badini in Arabic script, by its own little words (ل, نوکە, دگەل, هوین)
+    ("نوکە زاروکێن مە ل مالێ نینن", "ku"),
+    ("ئەم دگەل هوین دئاخڤین ل ئێڤاری", "ku"),
+])
+def test_split_sorani_and_badini_in_arabic_script(text, lang):
+    assert detect_language(text) == lang
+
+
 def test_mixed_script_follows_majority():
     assert detect_language("المختار يريد فلوس حتى يحطنا بال list") == "ar"
     assert detect_language("کارتەکەم لە ATM کار ناکات") == "ckb"
