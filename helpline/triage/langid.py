@@ -146,6 +146,7 @@ def _arabic_script(text):
             ckb += 1.5
         elif t in _CKB_SPLIT_PIECES and i and tokens[i - 1].endswith("ه"):
             ckb += _CKB_SPLIT_PIECES[t]
+            continue  # so "کان" here is not also counted as Arabic
         elif t == "هه" and _split_heh(tokens, i):
             ckb += 1.0
         if t in KU_ARAB_WORDS:
