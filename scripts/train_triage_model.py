@@ -41,6 +41,8 @@ DANGER_PRECISION = float(os.environ.get("DANGER_PRECISION", "0.9"))
 CATEGORY_PRECISION = float(os.environ.get("CATEGORY_PRECISION", "0.92"))
 FALLBACK_DANGER_PRECISION = float(os.environ.get("FALLBACK_DANGER_PRECISION", "0.93"))
 FOLDS = 5
+# A feature must occur in this many training messages to be kept (keeps the model file small).
+MIN_DF = int(os.environ.get("MIN_DF", "3"))
 LANGS = ("en", "ar", "ckb", "ku")
 
 
@@ -80,8 +82,9 @@ def prepared(rows):
 
 
 def _heads(samples, t_cat=1.0, t_dan=1.0):
-    cat = M.train_head([(f, c) for f, c, _ in samples], CATEGORIES, temperature=t_cat)
-    dan = M.train_head([(f, d) for f, _, d in samples], ("critical", "other"), temperature=t_dan)
+    cat = M.train_head([(f, c) for f, c, _ in samples], CATEGORIES, min_df=MIN_DF, temperature=t_cat)
+    dan = M.train_head([(f, d) for f, _, d in samples], ("critical", "other"), min_df=MIN_DF,
+                       temperature=t_dan)
     return cat, dan
 
 
@@ -141,7 +144,7 @@ def build(rows):
     t_df = _lowest(dan, FALLBACK_DANGER_PRECISION)
     cat, dan = _heads(samples, t_cat, t_dan)
     return {
-        "meta": {"kind": "multinomial naive bayes (binary features), Laplace alpha 0.5, min df 3",
+        "meta": {"kind": "multinomial naive bayes (binary features), Laplace alpha 0.5, min df " + str(MIN_DF),
                  "features": "folded word unigrams, bigrams, character 3-5-grams inside words",
                  "training_rows": len(samples), "built_by": "scripts/train_triage_model.py"},
         "thresholds": {"category": t_c, "danger": t_d, "danger_fallback": t_df},
