@@ -73,6 +73,12 @@ CASES = [
  ("ku","Xaniyê me bê ban e, baran dibarit hundir","shelter","normal"),
  ("ku","Dibistana gundî mamosteyan nîne","basic_services","normal"),
  ("ku","kure min 16 sali cu nav hesda","child_protection","high"),
+    # a family or tribe that "wants his blood" is a feud; blood wanted for a patient is not
+    ("ckb","عەشیرەتەکەیان خوێنی براکەمیان ئەوێت","safety_threat","critical"),
+    ("ckb","نەخۆشخانە وتیان خوێنیان دەوێت بۆ باوکم، کێ دەتوانێت خوێن ببەخشێت","health_mhpss","normal|high"),
+    # a joked threat with nothing else in it is chat
+    ("en","my mum will kill me if i am late for dinner again 😂😂","other","low"),
+    ("ar","امي راح تذبحني اذا تأخرت عالغدا 😂","other","low"),
 ]
 
 
