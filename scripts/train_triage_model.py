@@ -37,9 +37,15 @@ DATA = ROOT / "tests" / "triage" / "data"
 OUT = ROOT / "helpline" / "triage" / "model" / "triage_nb.json"
 TEMPERATURES = (1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64)
 GRID = [round(0.05 * i, 2) for i in range(4, 20)]
-DANGER_PRECISION = float(os.environ.get("DANGER_PRECISION", "0.9"))
+# Out-of-fold precision the danger head must reach at its threshold, and (FALLBACK_) where the
+# rules found nothing at all. Recall comes first (SPEC §4): 0.85 rather than 0.93 for the
+# fallback raised critical recall on training rounds 31-33 (held out of the model; the rules
+# never read them) from 0.86 to 0.88. A lower DANGER_PRECISION would raise it to 0.89, but
+# turns high-urgency protection messages (blackmail with photos, an armed checkpoint) critical:
+# 0.91 is the lowest at which every probe round keeps critical precision ≥ 0.75.
+DANGER_PRECISION = float(os.environ.get("DANGER_PRECISION", "0.91"))
 CATEGORY_PRECISION = float(os.environ.get("CATEGORY_PRECISION", "0.92"))
-FALLBACK_DANGER_PRECISION = float(os.environ.get("FALLBACK_DANGER_PRECISION", "0.93"))
+FALLBACK_DANGER_PRECISION = float(os.environ.get("FALLBACK_DANGER_PRECISION", "0.85"))
 FOLDS = 5
 # A feature must occur in this many training messages to be kept (keeps the model file small).
 MIN_DF = int(os.environ.get("MIN_DF", "3"))

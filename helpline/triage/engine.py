@@ -378,13 +378,16 @@ def evaluate_rules(text, lang_hint=None, prior=None):
                 if hit.rule.past_weak:
                     hit.weaken()
     is_joke = bool(joking) or _LAUGHTER.search(text) is not None
+    joked = set()
     if is_joke:
         # "he said he'll kill me if I miss the wedding 😂": a joke, not a threat. Threat and
-        # explosive rules count little and raise nothing; other categories stand.
+        # explosive rules count little and raise nothing; other categories stand, and where
+        # nothing else was found the message is chat ("other"), the joked words kept as evidence.
         cats = frozenset().union(*(r.applies for r in joking)) or JOKE_CATEGORIES
         for cat in cats & hits.keys():
             for hit in hits[cat].values():
                 hit.weaken()
+            joked.add(cat)
     cat_urgency, cat_score = {}, {}
     for cat, cat_hits in hits.items():
         cat_score[cat] = sum(h.weight for h in cat_hits.values())
@@ -418,13 +421,17 @@ def evaluate_rules(text, lang_hint=None, prior=None):
         return (u if u >= urgency_rank("high") else 0, cat_score[c] + bonus.get(c, 0.0),
                 -PRIORITY[c])
 
-    ranked = sorted(hits, key=key, reverse=True)
+    def rank_hits():
+        ranked = sorted(hits, key=key, reverse=True)
+        return [c for c in ranked if c not in joked] + [c for c in ranked if c in joked]
+
+    ranked = rank_hits()
     if prior is not None and not negated and len(ranked) > 1:
         first, second = key(ranked[0]), key(ranked[1])
         # the prior adds at most PRIOR_WEIGHT: it is asked only when it could change the first
         if first[0] == second[0] and first[1] - second[1] <= PRIOR_WEIGHT:
             bonus = prior(text, lang)
-            ranked = sorted(hits, key=key, reverse=True)
+            ranked = rank_hits()
     primary = ranked[0]
     categories = [primary] + [c for c in ranked[1:] if cat_score[c] >= SECONDARY_MIN_SCORE]
     urgency = cat_urgency[primary]
@@ -438,6 +445,8 @@ def evaluate_rules(text, lang_hint=None, prior=None):
     evidence.extend(e for group in evidence_extra for e in group if e["category"] in categories)
     confidence = round(min(0.95, 0.35 + 0.2 * cat_score[primary]), 2)
     steady = all(h.rule.steady for h in hits[primary].values())
+    if primary in joked:
+        primary, categories, urgency = "other", ["other"] + categories, "low"
     return (TriageResult(lang, primary, categories, urgency, evidence, confidence, steady, is_joke),
             negated)
 

