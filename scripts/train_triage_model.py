@@ -4,6 +4,8 @@
     .venv/bin/python scripts/train_triage_model.py --extra corrections.jsonl   # plus staff corrections
     .venv/bin/python scripts/train_triage_model.py --cross-validate           # leave-one-file-out report
     .venv/bin/python scripts/train_triage_model.py --history                  # rules as of before each probe round
+    .venv/bin/python scripts/train_triage_model.py --hold-out training_round31 training_round32 training_round33
+                             # the engine on those files with a model trained without them (nothing written)
 
 Training files: tests/triage/data/heldout.jsonl, probe_round*.jsonl, tuned_round*.jsonl,
 training_round*.jsonl (messages written for the model only, never read for the rules) and
@@ -150,7 +152,7 @@ def build(rows):
     t_df = _lowest(dan, FALLBACK_DANGER_PRECISION)
     cat, dan = _heads(samples, t_cat, t_dan)
     return {
-        "meta": {"kind": "multinomial naive bayes (binary features), Laplace alpha 0.5, min df " + str(MIN_DF),
+        "meta": {"kind": f"multinomial naive bayes (binary features), Laplace alpha 0.5, min df {MIN_DF}",
                  "features": "folded word unigrams, bigrams, character 3-5-grams inside words",
                  "training_rows": len(samples), "built_by": "scripts/train_triage_model.py"},
         "thresholds": {"category": t_c, "danger": t_d, "danger_fallback": t_df},
@@ -278,6 +280,21 @@ def history():
     _print_table(table, labels + ["TOTAL"])
 
 
+def hold_out(prefixes):
+    """The whole engine on the training files named by `prefixes`, with a model trained on the
+    others: how it does on wording the model never saw (the README's held-out figures)."""
+    from helpline.triage import engine
+    from helpline.triage.evaluation import evaluate_dataset, format_report
+    files = training_files()
+    held = [f for f in files if f.name.startswith(tuple(prefixes))]
+    if not held:
+        raise SystemExit(f"no training file starts with {' or '.join(prefixes)}")
+    engine.MODEL = M.Model(build([r for f in files if f not in held for r in load(f)]))
+    report = evaluate_dataset([r for f in held for r in load(f)])
+    print(f"held out of the model: {', '.join(f.name for f in held)}")
+    print(format_report(report))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--extra", action="append", default=[],
@@ -285,9 +302,12 @@ def main():
     ap.add_argument("--out", default=str(OUT))
     ap.add_argument("--cross-validate", action="store_true")
     ap.add_argument("--history", action="store_true")
+    ap.add_argument("--hold-out", nargs="+", metavar="PREFIX")
     args = ap.parse_args()
     if args.cross_validate:
         return cross_validate()
+    if args.hold_out:
+        return hold_out(args.hold_out)
     if args.history:
         return history()
     rows = [r for f in training_files() for r in load(f)]

@@ -67,6 +67,10 @@ def _word_features(w):
     return got
 
 
+def _bigram(a, b):
+    return "b:" + a + " " + b
+
+
 def features(word_list):
     """Feature → the indexes of the words it comes from (bigrams point to both words)."""
     feats = {}
@@ -79,7 +83,7 @@ def features(word_list):
             else:
                 got.append(i)
         if prev is not None:
-            feats.setdefault("b:" + prev + " " + w, []).extend((i - 1, i))
+            feats.setdefault(_bigram(prev, w), []).extend((i - 1, i))
         prev = w
     return feats
 
@@ -94,7 +98,7 @@ def feature_set(text, lang):
     out = set()
     for w in word_list:
         out.update(_word_features(w))
-    out.update("b:" + a + " " + b for a, b in zip(word_list, word_list[1:]))
+    out.update(map(_bigram, word_list, word_list[1:]))
     return out
 
 

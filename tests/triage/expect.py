@@ -30,7 +30,8 @@ MEASURED_FIGURES = Path(__file__).resolve().parent / "data" / "measured_figures.
 
 def measured_figures(prefix):
     """Per file whose name starts with `prefix`: per language, the figures measured for it
-    (data/measured_figures.json, written when the file was added or last tuned)."""
+    (data/measured_figures.json, written by scripts/measure_triage_rounds.py when the file was
+    added or last tuned)."""
     with open(MEASURED_FIGURES, encoding="utf-8") as fh:
         figures = json.load(fh)
     return {name: langs for name, langs in figures.items() if name.startswith(prefix)}
