@@ -79,6 +79,10 @@ CASES = [
     # a joked threat with nothing else in it is chat
     ("en","my mum will kill me if i am late for dinner again 😂😂","other","low"),
     ("ar","امي راح تذبحني اذا تأخرت عالغدا 😂","other","low"),
+    # Badini: "he beats me now", "afraid he will kill me" (he, not they: bikuje)
+    ("ku","mêrê min niha min dixe û zarok digirîn, ez ditirsim ew min bikuje","gbv|safety_threat","critical"),
+    ("ku","mere min her roj min dixit","gbv","high|critical"),
+    ("ku","birayê wê gotiye dê wê bikuje eger vegere gund","safety_threat|gbv","critical"),
 ]
 
 
