@@ -7,7 +7,7 @@ from . import model as _model
 from .arabizi import latin_skeletons
 from .langid import identify, script_counts
 from .normalise import fold
-from .rules import arabizi_form, load_all, match_sequence, substrings_for_buckets
+from .rules import arabizi_form, load_all, match_sequence
 from .taxonomy import (CATEGORIES, DEFAULT_URGENCY, PRIORITY, RESTRICTED_CATEGORIES,
                        max_urgency, urgency_rank)
 
@@ -339,11 +339,10 @@ def evaluate_rules(text, lang_hint=None, prior=None):
             continue                      # and never past an Arabizi hard negative
         all_tokens.extend(t[1] for t in streams[0].tokens)
         seen = " ".join(st.text for st in streams)
-        negatives, present = [], {""}
-        pairs = substrings_for_buckets(seen)
-        neg_rules = rs.negative_index.candidates(seen, present, pairs)
-        cat_rules = rs.category_index.candidates(seen, present, pairs)
-        urg_rules = rs.urgency_index.candidates(seen, present, pairs)
+        negatives, present = [], rs.scanner.present(seen)
+        neg_rules = rs.negative_index.candidates(present)
+        cat_rules = rs.category_index.candidates(present)
+        urg_rules = rs.urgency_index.candidates(present)
         for rule in neg_rules:
             for pat in rule.patterns:
                 parts = _find(pat, streams, present)
@@ -397,7 +396,7 @@ def evaluate_rules(text, lang_hint=None, prior=None):
         cat_urgency[cat] = urg
     for rule, spans in modifiers:
         targets = rule.applies or frozenset(hits)
-        for cat in targets:
+        for cat in sorted(targets):  # a stable evidence order
             if cat not in hits or urgency_rank(cat_urgency[cat]) >= urgency_rank(rule.urgency):
                 continue
             # A past event ("since the bombing") or a steady rule is context: "screaming" or

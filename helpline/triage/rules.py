@@ -3,6 +3,8 @@ import os
 import re
 from dataclasses import dataclass, field
 
+import ahocorasick
+
 from .arabizi import MIN_STEM, arabic_skeleton
 from .normalise import deep_fold
 from .taxonomy import CATEGORIES, URGENCIES
@@ -170,8 +172,9 @@ def compile_pattern(line, fold_term, where):
         if not seq:
             raise RuleError(f"{where}: empty pattern part in '{line}'")
         parts.append(tuple(seq))
+        # every segment of a part must occur, so each segment's literals are a guard of its own
         cands = [g for g in (_segment_guard(seg) for seg, _ in seq) if g]
-        guards.append(max(cands, key=lambda g: min(len(x) for x in g)) if cands else ("",))
+        guards.extend(cands or [("",)])
     return Pattern(line, tuple(parts), tuple(guards))
 
 
@@ -263,45 +266,35 @@ class GuardIndex:
                         by_lit.setdefault(lit, set())
         by_lit.pop("", None)
         self.by_lit = by_lit
-        self.literals = tuple(by_lit)
-        # Literals bucketed by their first three characters (two for two-character literals):
-        # only buckets whose key occurs in the text are searched (one-character literals are
-        # always searched).
-        self.short = tuple(lit for lit in by_lit if len(lit) < 2)
-        buckets = {}
-        for lit in by_lit:
-            if len(lit) >= 2:
-                buckets.setdefault(lit[:3], []).append(lit)
-        self.buckets = {k: tuple(v) for k, v in buckets.items()}
 
-    def candidates(self, text, present=None, pairs=None):
-        """Rules whose guard literals occur in `text`; the literals found are added to `present`.
-
-        `pairs` (the text's two-character substrings) may be passed when several indexes search
-        the same text.
-        """
+    def candidates(self, present):
+        """Rules with an indexing literal among `present` (the literals found in the text)."""
         found = set(self.always)
-        hits = [] if present is None else present
-        by_lit, buckets = self.by_lit, self.buckets
-        for lit in self.short:
-            if lit in text:
-                found |= by_lit[lit]
-                hits.append(lit) if present is None else present.add(lit)
-        if pairs is None:
-            pairs = substrings_for_buckets(text)
-        for pair in pairs & buckets.keys():
-            for lit in buckets[pair]:
-                if lit in text:
-                    found |= by_lit[lit]
-                    hits.append(lit) if present is None else present.add(lit)
+        by_lit = self.by_lit
+        for lit in present:
+            rules = by_lit.get(lit)
+            if rules:
+                found |= rules
         return [self.rules[i] for i in sorted(found)]
 
 
-def substrings_for_buckets(text):
-    """The keys GuardIndex buckets are looked up by: every 2- and 3-character substring."""
-    keys = {text[i:i + 3] for i in range(len(text) - 2)}
-    keys.update(text[i:i + 2] for i in range(len(text) - 1))
-    return keys
+class LiteralScanner:
+    """Every guard literal of a rule set, found in a text in one pass (Aho-Corasick)."""
+
+    def __init__(self, literals):
+        self.automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
+        for lit in set(literals) - {""}:
+            self.automaton.add_word(lit, lit)
+        self.empty = len(self.automaton) == 0
+        if not self.empty:
+            self.automaton.make_automaton()
+
+    def present(self, text):
+        """The set of literals occurring in `text`, plus "" (the literal every text has)."""
+        found = {""}
+        if not self.empty:
+            found.update(lit for _, lit in self.automaton.iter(text))
+        return found
 
 
 @dataclass
@@ -316,6 +309,9 @@ class RuleSet:
         self.category_index = GuardIndex(self.category_rules)
         self.negative_index = GuardIndex(self.negative_rules)
         self.urgency_index = GuardIndex(self.urgency_rules)
+        self.scanner = LiteralScanner([lit for index in (self.category_index, self.negative_index,
+                                                          self.urgency_index)
+                                       for lit in index.by_lit])
 
 
 def _skeleton_term(t):
