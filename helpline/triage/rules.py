@@ -2,6 +2,7 @@
 import os
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import ahocorasick
 
@@ -95,6 +96,18 @@ class Rule:
         self.code = f"{self.category or self.kind}.{self.name}"  # asked for on every match
 
 
+_SLOTS = {}
+
+
+def _slot(alts):
+    """One shared Slot per set of alternatives (common words recur in hundreds of rules)."""
+    alts = tuple(alts)
+    slot = _SLOTS.get(alts)
+    if slot is None:
+        slot = _SLOTS[alts] = Slot(alts)
+    return slot
+
+
 def _compile_slot(raw, fold_term, where):
     alts = []
     for alt in raw.split("|"):
@@ -112,7 +125,7 @@ def _compile_slot(raw, fold_term, where):
         if not lit or " " in lit:
             raise RuleError(f"{where}: term '{alt}' is empty or splits into words after folding")
         alts.append((kind, lit))
-    return Slot(tuple(alts))
+    return _slot(alts)
 
 
 def _compile_segment(raw, fold_term, where):
@@ -126,7 +139,7 @@ def _compile_segment(raw, fold_term, where):
         (single if len(slots) == 1 else multi).append(slots)
     alternatives = []
     if single:
-        alternatives.append((Slot(tuple(a for (slot,) in single for a in slot.alts)),))
+        alternatives.append((_slot(a for (slot,) in single for a in slot.alts),))
     alternatives.extend(multi)
     return Segment(tuple(alternatives))
 
@@ -136,7 +149,7 @@ class Segment(tuple):
 
     def __new__(cls, alternatives):
         seg = super().__new__(cls, alternatives)
-        seg.head = Slot(tuple(a for alt in alternatives for a in alt[0].alts))
+        seg.head = _slot(a for alt in alternatives for a in alt[0].alts)
         seg.simple = len(alternatives) == 1 and len(alternatives[0]) == 1
         return seg
 
@@ -315,7 +328,7 @@ class RuleSet:
 
 
 def _skeleton_term(t):
-    return arabic_skeleton(deep_fold(t, "ar"))
+    return arabic_skeleton(_folded_term(t, "ar"))
 
 
 _skeleton_term.accept = lambda kind, lit: len(lit) >= (2 if kind == "exact" else MIN_STEM)
@@ -325,13 +338,18 @@ DERIVED_SETS = {"ar_sounds": "ar"}
 FOLD_LANG = {"en": "en", "ar": "ar", "ckb": "ckb", "ku": "ku", "arabizi": "en", "ar_sounds": "ar"}
 
 
+@lru_cache(maxsize=None)
+def _folded_term(term, fold_lang):
+    return deep_fold(term, fold_lang)
+
+
 def _term_folder(set_name):
     if set_name == "arabizi":
-        return lambda t: arabizi_form(deep_fold(t, "en"))
+        return lambda t: arabizi_form(_folded_term(t, "en"))
     if set_name == "ar_sounds":
         return _skeleton_term
     fold_lang = FOLD_LANG[set_name]
-    return lambda t: deep_fold(t, fold_lang)
+    return lambda t: _folded_term(t, fold_lang)
 
 
 def load_ruleset(set_name, directory=RULES_DIR):
