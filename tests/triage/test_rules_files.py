@@ -49,3 +49,26 @@ def test_a_number_among_word_alternatives_matches_on_its_own():
     pat = compile_pattern("we ...3 lost|won|<num>", lambda t: deep_fold(t, "en"), "test")
     tokens = [(("we",), 0, 2), (("3",), 3, 4)]
     assert _find(pat, [Stream(tokens)]) is not None
+
+
+def test_rule_prefilter_skips_rules_whose_words_are_absent_and_keeps_every_match(tmp_path):
+    """The literal scan picks the rules worth matching: every word of a pattern must occur."""
+    from helpline.triage.engine import build_stream, _find
+    from helpline.triage.rules import load_ruleset
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "safety_threat.rules").write_text(
+        "[kill_threat] urgency=critical\nwill ...4 kill*\n[armed] urgency=high\narmed men & gun*\n")
+    (tmp_path / "en" / "negative.rules").write_text("")  # a set may have no negatives at all
+    rs = load_ruleset("en", str(tmp_path))
+
+    def matching(text):
+        streams = build_stream(text, "en", "en")
+        present = rs.scanner.present(" ".join(st.text for st in streams))
+        return sorted(r.name for r in rs.category_index.candidates(present)
+                      if any(_find(p, streams, present) for p in r.patterns))
+
+    assert matching("they said they WILL surely killl us") == ["kill_threat"]
+    assert matching("armed men came with their guns") == ["armed"]
+    assert matching("the heat is killing us") == []  # no "will": skipped before matching
+    assert matching("armed men at the checkpoint") == []  # one part of two
+    assert rs.negative_index.candidates(rs.scanner.present("anything")) == []
