@@ -43,10 +43,12 @@ hatiye nehat bûye dê ji ser digel ba vê wê wî em nikarin dijîn rêxistinê
 bide bidin navê nav pîroz sala salê vegerin vegerîn malên karmend karmendek karmendekî rêxistin rêxistina
 hêvîdarim hêvî bikem bikeme dikeme çend çima kengê evê ev avê nexweş nexweşxane zû niho îro duhî sibê kesek tenê tiştekî
 roja rojê rojan sal salê salan hefte heftê heftiya dosya dosye dadgeh gundê gundî bajêr bajarê
+xo xwe ezê eze tê wê dê
 """
 # Kurmanji verb and noun shapes on words that are neither English nor in the lists: dibêjin,
-# dixwazim, vekiriye, xaniye, hefteya.
-_KU_SHAPE = re.compile(r"^(?:(?:di|bi)[a-z]{3,}(?:in|im|it)|[a-z]{3,}(?:iye|eya|uya))$")
+# dixwazim, vekiriye, xaniye, hefteya; "xw" and "kuj" (xwîn, bikuje) occur in no English word.
+_KU_SHAPE = re.compile(r"^(?:(?:di|bi)[a-z]{3,}(?:in|im|it)|[a-z]{3,}(?:iye|eya|uya)"
+                       r"|[a-z]*(?:xw|kuj)[a-z]*)$")
 _EN_WORDS = """
 the a an is are was were my i you your our we they he she it and or to of in on at for with from
 please pls plz help no not yes hello hi thanks thank sorry wrong number there this that what when
@@ -71,8 +73,12 @@ sayttara saytara nidri na3rif wen mn ma3 w
 mashkoor mashkur mashkoorin mashkurin 3afwan afwan tislam tislamun yislamu
 il el rah raah iza itha idha lau mnu minu shinu shunu aala aal gal galaw galli galoli bas kulshi
 yumma yuba hala wiyaya wiyana wiyahum ysawi ysawun tara hatta lazim hnak hnaka hnaa ghir baad
+arid areed ariid widdi widi wddi amoot amuut amut mayt mayit
 """
 # Iraqi pronoun endings on words that are neither English nor Kurmanji: beitna, tiktilni, ilkum.
+# An Iraqi imperfect verb typed in Latin letters starts with y and a consonant (ytnafas, ydrubni,
+# yriid); English words do not.
+_ARABIZI_VERB = re.compile(r"^y[bdfhjklmnqrstwxz][a-z]{2,}$")
 _ARABIZI_ENDING = re.compile(r"^(?!(?:ha)+$)[a-z]{3,}(?:na|ni|kum|kom|hum|hom|ich|ha)$")  # not "hahaha"
 
 
@@ -126,6 +132,9 @@ _CKB_SPLIT_PIECES = {deep_fold(w, "ckb"): 1.5 for w in """
 """.split()}
 _CKB_SPLIT_PIECES[deep_fold("کان", "ckb")] = 1.0
 
+# Sorani perfect forms end in a doubled و (خواردووه، هاتووە، بووین); Arabic words never do.
+_CKB_PERFECT = re.compile(r"(?<!و)وو(?:ه|ە|ن|م|ین|یت|ی)?(?!\w)")
+
 
 def _split_heh(tokens, i):
     """هه at `i` starts a split Sorani word ("هه موو", "هه یه"); "هه هه" is laughing."""
@@ -138,7 +147,12 @@ def _arabic_script(text):
     keyboard = sum(1 for ch in text if ch in _KURDISH_KEYBOARD)
     arabic_only = sum(1 for ch in text if ch in _ARABIC_ONLY_LETTERS)
     tokens = _WORD.findall(deep_fold(text, "ckb"))
-    letters = 3.0 * min(sorani, 6) + 0.5 * min(keyboard, 4)  # Kurdish, either dialect
+    # ژ is a Kurdish (and Persian) letter that Iraqi Arabic does not write: Sorani typed on an
+    # Arabic keyboard keeps it ("ده یانه ویت بمكوژن").
+    zheh = text.count("ژ")
+    perfect = min(len(_CKB_PERFECT.findall(text)), 2)
+    letters = (3.0 * min(sorani, 6) + 0.5 * min(keyboard, 4) + 2.0 * min(zheh, 2)
+               + 1.0 * perfect)  # Kurdish, either dialect
     ckb = ku = 0.0
     ar = 1.0 * min(arabic_only, 4)
     for i, t in enumerate(tokens):
@@ -184,8 +198,11 @@ def _latin_script(text):
             en += 1.0
         if t in ARABIZI_WORDS:
             ar += 1.5
-        elif _ARABIZI_ENDING.match(t) and t not in EN_WORDS and kt not in KU_WORDS:
-            ar += 0.5
+        elif t not in EN_WORDS and kt not in KU_WORDS:
+            if _ARABIZI_VERB.match(t):
+                ar += 1.0
+            elif _ARABIZI_ENDING.match(t):
+                ar += 0.5
         if kt not in KU_WORDS and t not in EN_WORDS and _KU_SHAPE.match(kt):
             ku += 0.5
     best = max((en, "en"), (ku, "ku"), (ar, "ar"), key=lambda p: (p[0], p[1] == "en"))

@@ -15,6 +15,11 @@ SHORT = [
     ("spas", "ku"), ("erê", "ku"), ("ere", "ku"), ("slav", "ku"), ("silav", "ku"),
     ("baş e", "ku"), ("bash e", "ku"), ("alîkarî", "ku"), ("ئاڤ نینە", "ku"),
     ("سپاس بو هەوە", "ku"),
+    # Sorani on an Arabic keyboard: ژ and the doubled-و perfect are Kurdish, not Arabic
+    ("ده يانه ويت بمكوژن", "ckb"), ("نه هاتووه", "ckb"), ("يسلمووو", "ar"), ("ده روح يابه", "ar"),
+    # two-word Arabizi (an Iraqi verb starting y + consonant, "I want") and unaccented Badini
+    ("ma ytnafas", "ar"), ("widdi amoot", "ar"), ("eze xo kujim", "ku"),
+    ("wan got de we kujin", "ku"), ("we got the kit", "en"),
 ]
 
 MIXED = [
