@@ -43,3 +43,16 @@ def test_paraphrases_written_while_tuning_meet_targets_in_every_language():
     for lang in LANGS:
         assert report.by_language[lang].total >= 40, lang
     assert not report.failed_targets(), format_report(report)
+
+
+def test_grammar_grid_of_everyday_forms_meets_targets_in_every_language():
+    """grammar_grid.jsonl: each danger concern written in every person, number, gender and tense,
+    with prefixes, object endings and common misspellings ("he beats me now", "they will burn
+    the house", "I will kill myself"), and harmless sentences with the same verbs ("my daughter
+    beat me at cards"). A missing everyday form is a missed emergency."""
+    rows = load_jsonl(DATA / "grammar_grid.jsonl")
+    report = evaluate_dataset(rows)
+    for lang in LANGS:
+        assert report.by_language[lang].total >= 150, lang
+    assert not report.failed_targets(), format_report(report)
+    assert not report.misses, format_report(report)
