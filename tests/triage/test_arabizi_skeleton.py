@@ -29,7 +29,7 @@ def _without_skeletons(monkeypatch):
 @pytest.mark.parametrize("text, category", [
     ("3ammi yijbirni atzawwaj ibn 3amti", "gbv"),                  # forced marriage
     ("el shurta i3taqlaw akhooya bil seytara", "detention_missing"),  # arrested at a checkpoint
-    ("ukhti sharbat 7ubub hwaya w ma da tis7a", "health_mhpss"),      # took many pills
+    ("ukhti sharbat 7ubub hwaya", "health_mhpss"),                    # took many pills
 ])
 def test_arabic_rules_read_arabizi_the_arabizi_rules_miss(monkeypatch, text, category):
     found = evaluate_rules(text)[0]
@@ -40,7 +40,7 @@ def test_arabic_rules_read_arabizi_the_arabizi_rules_miss(monkeypatch, text, cat
 
 
 def test_a_skeleton_reading_alone_is_never_critical():
-    res = evaluate_rules("ukhti sharbat 7ubub hwaya w ma da tis7a")[0]
+    res = evaluate_rules("ukhti sharbat 7ubub hwaya")[0]
     assert res.category == "health_mhpss" and res.urgency == "high"  # the Arabic rule is critical
 
 
@@ -66,3 +66,8 @@ def test_short_arabic_terms_are_left_out_of_the_skeleton_rules():
     kept = [(kind, lit) for kind, lit in alts if not lit.startswith("\x00")]
     assert kept and len(kept) < len(alts)
     assert all(len(lit) >= (2 if kind == "exact" else 3) for kind, lit in kept)
+
+
+def test_pills_and_not_waking_in_arabizi_is_critical_through_the_arabizi_rules():
+    res = evaluate_rules("ukhti sharbat 7ubub hwaya w ma da tis7a")[0]
+    assert res.category == "health_mhpss" and res.urgency == "critical"

@@ -48,8 +48,10 @@ def test_paraphrases_written_while_tuning_meet_targets_in_every_language():
 def test_grammar_grid_of_everyday_forms_meets_targets_in_every_language():
     """grammar_grid.jsonl: each danger concern written in every person, number, gender and tense,
     with prefixes, object endings and common misspellings ("he beats me now", "they will burn
-    the house", "I will kill myself"), and harmless sentences with the same verbs ("my daughter
-    beat me at cards"). A missing everyday form is a missed emergency."""
+    the house", "I will kill myself"), danger told through the situation (hiding under the bed,
+    locked in since yesterday, a knife in his hand now, a farewell to the children), and harmless
+    sentences with the same words ("my daughter beat me at cards", hide and seek, a kitchen
+    knife). A missing everyday form is a missed emergency."""
     rows = load_jsonl(DATA / "grammar_grid.jsonl")
     report = evaluate_dataset(rows)
     for lang in LANGS:
