@@ -339,10 +339,8 @@ def evaluate_rules(text, lang_hint=None, prior=None):
             continue                      # and never past an Arabizi hard negative
         all_tokens.extend(t[1] for t in streams[0].tokens)
         seen = " ".join(st.text for st in streams)
-        negatives, present = [], rs.scanner.present(seen)
-        neg_rules = rs.negative_index.candidates(present)
-        cat_rules = rs.category_index.candidates(present)
-        urg_rules = rs.urgency_index.candidates(present)
+        negatives = []
+        present, neg_rules, cat_rules, urg_rules = rs.candidates(seen)
         for rule in neg_rules:
             for pat in rule.patterns:
                 parts = _find(pat, streams, present)

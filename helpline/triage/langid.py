@@ -196,14 +196,14 @@ def _latin_script(text):
             ku += 1.0
         if t in EN_WORDS:
             en += 1.0
+        unknown = t not in EN_WORDS and kt not in KU_WORDS  # shapes count on these only
         if t in ARABIZI_WORDS:
             ar += 1.5
-        elif t not in EN_WORDS and kt not in KU_WORDS:
-            if _ARABIZI_VERB.match(t):
-                ar += 1.0
-            elif _ARABIZI_ENDING.match(t):
-                ar += 0.5
-        if kt not in KU_WORDS and t not in EN_WORDS and _KU_SHAPE.match(kt):
+        elif unknown and _ARABIZI_VERB.match(t):
+            ar += 1.0
+        elif unknown and _ARABIZI_ENDING.match(t):
+            ar += 0.5
+        if unknown and _KU_SHAPE.match(kt):
             ku += 0.5
     best = max((en, "en"), (ku, "ku"), (ar, "ar"), key=lambda p: (p[0], p[1] == "en"))
     others = sorted((en, ku, ar))[-2]

@@ -203,7 +203,7 @@ def _parse_options(text, where):
 
 
 def parse_rules(text, kind, fold_term, origin, category=None):
-    rules, current = [], None
+    rules, current, codes = [], None, {}
     for lineno, raw in enumerate(text.splitlines(), 1):
         where = f"{origin}:{lineno}"
         line = raw.split(" #", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
@@ -217,6 +217,9 @@ def parse_rules(text, kind, fold_term, origin, category=None):
         m = _HEADER.match(line)
         if m:
             current = _make_rule(m.group(1), _parse_options(m.group(2), where), kind, category, where)
+            if current.code in codes:  # a second rule of the same name: add its lines to the first
+                raise RuleError(f"{where}: rule '{current.name}' is already defined at {codes[current.code]}")
+            codes[current.code] = where
             rules.append(current)
             continue
         if current is None:
@@ -325,6 +328,13 @@ class RuleSet:
         self.scanner = LiteralScanner([lit for index in (self.category_index, self.negative_index,
                                                           self.urgency_index)
                                        for lit in index.by_lit])
+
+    def candidates(self, text):
+        """(literals found in `text`, then the negative, category and urgency rules that could
+        match it). The literals answer each pattern's guard test in `engine._find`."""
+        present = self.scanner.present(text)
+        return (present, self.negative_index.candidates(present),
+                self.category_index.candidates(present), self.urgency_index.candidates(present))
 
 
 def _skeleton_term(t):

@@ -27,6 +27,7 @@ def test_readme_for_staff_exists():
     "[x] colour=red\nkill\n",
     "[x] cancels=nonsense\nkill\n",
     "[x]\nkill||murder\n",
+    "[x]\nkill\n[y]\nshoot\n[x]\nburn\n",  # the same rule twice in one file
 ])
 def test_bad_rule_files_are_rejected_with_a_location(text):
     with pytest.raises(RuleError, match="test.rules:"):
@@ -63,12 +64,11 @@ def test_rule_prefilter_skips_rules_whose_words_are_absent_and_keeps_every_match
 
     def matching(text):
         streams = build_stream(text, "en", "en")
-        present = rs.scanner.present(" ".join(st.text for st in streams))
-        return sorted(r.name for r in rs.category_index.candidates(present)
-                      if any(_find(p, streams, present) for p in r.patterns))
+        present, _, cat_rules, _ = rs.candidates(" ".join(st.text for st in streams))
+        return sorted(r.name for r in cat_rules if any(_find(p, streams, present) for p in r.patterns))
 
     assert matching("they said they WILL surely killl us") == ["kill_threat"]
     assert matching("armed men came with their guns") == ["armed"]
     assert matching("the heat is killing us") == []  # no "will": skipped before matching
     assert matching("armed men at the checkpoint") == []  # one part of two
-    assert rs.negative_index.candidates(rs.scanner.present("anything")) == []
+    assert rs.candidates("anything")[1] == []
