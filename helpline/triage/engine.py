@@ -23,10 +23,12 @@ PRIOR_WEIGHT = 0.5  # at most half a rule's weight: the model breaks ties, it do
 SKELETON_SET, SKELETON_WEIGHT = "ar_sounds", 0.4
 _WORD = re.compile(r"\w+")
 _RUN3 = re.compile(r"([^\W\d_])\1{2,}")
-# Laughter typed as emoji or as a run of letters (هههه, hahaha, hhhh, lol, xD). Emoji are not
-# words, so the rule files cannot hold them; written jokes ("just kidding") are `joking` rules.
+# Laughter typed as emoji or as a run of letters (هههه, Sorani هەهەهە, هاهاها, hahaha, hehehe,
+# hhhh, lol, xD). Emoji are not words, so the rule files cannot hold them; written jokes ("just
+# kidding") are `joking` rules.
 _LAUGHTER = re.compile(r"[\U0001F602\U0001F923\U0001F606\U0001F639\U0001F61C\U0001F61D]"
-                       r"|ه{3,}|\b(?:ha){2,}h?\b|\bh{3,}\b|\blo+l\b|\bxd+\b", re.IGNORECASE)
+                       r"|ه{3,}|(?:ه[ەا]){2,}ه?|\b(?:ha){2,}h?\b|\b(?:he){3,}h?\b|\bh{3,}\b"
+                       r"|\blo+l\b|\bxd+\b", re.IGNORECASE)
 JOKE_CATEGORIES = frozenset({"safety_threat", "explosive_hazard"})
 _LANGS = ("en", "ar", "ckb", "ku")
 _HINT_ALIASES = {"kmr": "ku", "ku_latn": "ku", "sdh": "ckb", "ar_iq": "ar"}

@@ -11,6 +11,8 @@ from helpline.triage.engine import evaluate
     "هههههه صديقي يكول راح يذبحني اذا ما رجعتله الشاحنه",
     "Heci eger tu sibe nehey daweta me ez de te kujim 😂",
     "ئەگەر ئەمشەو نەیەیت بۆ ئاهەنگەکە ئەتکوژم 🤣",
+    "هەهەهە دەڵێ دەمکوژێت ئەگەر نەچم بۆ ئاهەنگەکە",
+    "هاهاها يكول راح يكتلني اذا ما اجي للعرس",
     "the kids are little bombs running all over the house lol",
     "our team attacked all match and killed them 5-0 xD",
     "he said he would shoot me if i told anyone about the party, just kidding",
