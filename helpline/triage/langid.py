@@ -48,7 +48,7 @@ xo xwe ezê eze tê wê dê
 # Kurmanji verb and noun shapes on words that are neither English nor in the lists: dibêjin,
 # dixwazim, vekiriye, xaniye, hefteya; "xw" and "kuj" (xwîn, bikuje) occur in no English word.
 _KU_SHAPE = re.compile(r"^(?:(?:di|bi)[a-z]{3,}(?:in|im|it)|[a-z]{3,}(?:iye|eya|uya)"
-                       r"|[a-z]*(?:xw|kuj)[a-z]*)$")
+                       r"|[a-z]*(?:xw|kuj)[a-z]*|[a-z]{3,}eke?|ne[a-z]{3,}(?:in|ine|iye|ye))$")
 _EN_WORDS = """
 the a an is are was were my i you your our we they he she it and or to of in on at for with from
 please pls plz help no not yes hello hi thanks thank sorry wrong number there this that what when
@@ -90,6 +90,8 @@ CKB_WORDS = _fold_set(_CKB_WORDS, "ckb")
 KU_ARAB_WORDS = _fold_set(_KU_ARAB_WORDS, "ckb") - CKB_WORDS
 AR_WORDS = _fold_set(_AR_WORDS, "ckb")  # compared in the Kurdish fold (ك→ک, ي→ی) for one pass
 KU_WORDS = _fold_set(_KU_WORDS, "ku") - {"me", "we", "a", "i"}
+# "me" (our, us) and "we" (your, you) are Kurdish as much as English: half a point to Kurdish.
+_KU_SHARED = frozenset({"me", "we"})
 EN_WORDS = _fold_set(_EN_WORDS, "en")
 ARABIZI_WORDS = _fold_set(_ARABIZI_WORDS, "en")
 
@@ -136,6 +138,12 @@ _CKB_SPLIT_PIECES[deep_fold("کان", "ckb")] = 1.0
 _CKB_PERFECT = re.compile(r"(?<!و)وو(?:ه|ە|ن|م|ین|یت|ی)?(?!\w)")
 
 
+# Sorani, not Badini: ڵ, and the definite suffix -ەکە / -ەکان (گوندەکەمان, منداڵەکان). Badini
+# written in Arabic script has neither; it shares many words with Sorani once folded (کورێ and
+# کوڕی, مالێ and ماڵی, ڤی and فێی), so these decide between the two.
+_SORANI_ONLY = re.compile(r"\w*(?:ڵ|ەک(?:ە|ان))\w*")
+
+
 def _split_heh(tokens, i):
     """هه at `i` starts a split Sorani word ("هه موو", "هه یه"); "هه هه" is laughing."""
     neighbours = tokens[max(i - 1, 0):i] + tokens[i + 1:i + 2]
@@ -173,6 +181,7 @@ def _arabic_script(text):
             ar += 0.5
     if "ڤ" in text:
         ku += 1.5
+    ckb += 1.0 * min(len(_SORANI_ONLY.findall(text)), 3)
     kurdish = letters + ckb + ku
     if kurdish > ar:
         lang = "ku" if ku > ckb else "ckb"
@@ -194,6 +203,8 @@ def _latin_script(text):
         kt = t.replace("sh", "s").replace("ch", "c")
         if kt in KU_WORDS:
             ku += 1.0
+        elif t in _KU_SHARED:
+            ku += 0.5
         if t in EN_WORDS:
             en += 1.0
         unknown = t not in EN_WORDS and kt not in KU_WORDS  # shapes count on these only

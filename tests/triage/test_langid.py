@@ -52,6 +52,17 @@ def test_detect_language(text, lang):
     # Badini in Arabic script, by its own little words (ل, نوکە, دگەل, هوین)
     ("نوکە زاروکێن مە ل مالێ نینن", "ku"),
     ("ئەم دگەل هوین دئاخڤین ل ئێڤاری", "ku"),
+    # Sorani whose folded words Badini shares (کوڕی/کورێ, ماڵی/مالێ, هاتنە): ڵ and the definite
+    # suffix -ەکە / -ەکان are Sorani only
+    ("کوڕی دراوسێکەمان لە بازگەکە بردیان", "ckb"),
+    ("ئەمشەو هێزە ئەمنییەکان هاتنە گوندەکەمان", "ckb"),
+    ("برای مێردەکەم شەوان دەستدرێژیم دەکات", "ckb"),
+    # Kurmanji without marks: "me"/"we" are Kurdish too, and -eke, ne-...-ine shapes
+    ("cekdaran xizme me birin bi erebeke spi", "ku"),
+    ("heze heshde xaniye me kiriye baregeh", "ku"),
+    ("karta nistimani naden me li Til Afer", "ku"),
+    ("please help me we are alone", "en"),
+    ("can we come to the office next week", "en"),
 ])
 def test_detect_language_where_scripts_and_words_mislead(text, lang):
     assert detect_language(text) == lang
