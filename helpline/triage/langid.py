@@ -44,6 +44,9 @@ bide bidin navê nav pîroz sala salê vegerin vegerîn malên karmend karmendek
 hêvîdarim hêvî bikem bikeme dikeme çend çima kengê evê ev avê nexweş nexweşxane zû niho îro duhî sibê kesek tenê tiştekî
 roja rojê rojan sal salê salan hefte heftê heftiya dosya dosye dadgeh gundê gundî bajêr bajarê
 xo xwe ezê eze tê wê dê
+hawar agir agirê kona konê birin xistin berda berdan berdane dergeh dergehê derî deriyê çekdar çekdaran
+dişkênin şkandin lêdan lêdidin didin revandin winda birîndar teqîn teqiya teqe gule fîşek mirin dimirit bêhn
+tikaye tkaye werin
 """
 # Kurmanji verb and noun shapes on words that are neither English nor in the lists: dibêjin,
 # dixwazim, vekiriye, xaniye, hefteya; "xw" and "kuj" (xwîn, bikuje) occur in no English word.
@@ -131,6 +134,7 @@ def script_counts(text):
 # Arabic "was" ("انه كان"), so it counts less.
 _CKB_SPLIT_PIECES = {deep_fold(w, "ckb"): 1.5 for w in """
 که کەم کەت کەی کەمان کەتان کەیان کانم کانت کانی کانمان کانتان کانیان
+م ت ن مان تان یان ون ین یە یت تی تیی
 """.split()}
 _CKB_SPLIT_PIECES[deep_fold("کان", "ckb")] = 1.0
 
@@ -142,6 +146,9 @@ _CKB_PERFECT = re.compile(r"(?<!و)وو(?:ه|ە|ن|م|ین|یت|ی)?(?!\w)")
 # written in Arabic script has neither; it shares many words with Sorani once folded (کورێ and
 # کوڕی, مالێ and ماڵی, ڤی and فێی), so these decide between the two.
 _SORANI_ONLY = re.compile(r"\w*(?:ڵ|ەک(?:ە|ان))\w*")
+
+
+_INITIAL_HAMZA = re.compile(r"(?<!\w)ئ")
 
 
 def _split_heh(tokens, i):
@@ -158,9 +165,12 @@ def _arabic_script(text):
     # ژ is a Kurdish (and Persian) letter that Iraqi Arabic does not write: Sorani typed on an
     # Arabic keyboard keeps it ("ده یانه ویت بمكوژن").
     zheh = text.count("ژ")
+    # Kurdish writes ئ before every word-initial vowel (ئاگر، ئەوە); Arabic never starts a word
+    # with it.
+    initial_hamza = len(_INITIAL_HAMZA.findall(text))
     perfect = min(len(_CKB_PERFECT.findall(text)), 2)
     letters = (3.0 * min(sorani, 6) + 0.5 * min(keyboard, 4) + 2.0 * min(zheh, 2)
-               + 1.0 * perfect)  # Kurdish, either dialect
+               + 1.0 * perfect + 1.5 * min(initial_hamza, 2))  # Kurdish, either dialect
     ckb = ku = 0.0
     ar = 1.0 * min(arabic_only, 4)
     for i, t in enumerate(tokens):

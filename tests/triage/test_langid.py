@@ -1,6 +1,7 @@
 import pytest
 
 from helpline.triage import detect_language
+from helpline.triage.engine import evaluate
 
 
 @pytest.mark.parametrize("text,lang", [
@@ -61,6 +62,16 @@ def test_detect_language(text, lang):
     ("cekdaran xizme me birin bi erebeke spi", "ku"),
     ("heze heshde xaniye me kiriye baregeh", "ku"),
     ("karta nistimani naden me li Til Afer", "ku"),
+    # Short Sorani on an Arabic keyboard, split after ه: the pieces (ون, م, ن, یه) are endings
+    ("فرياكه ون ته قه يه ته قه", "ckb"),
+    ("براكه م برديان", "ckb"),
+    ("يارمه تيمان بده ن", "ckb"),
+    ("هاوار ئاگر", "ckb"),  # a word-initial ئ is Kurdish; Arabic never starts a word with it
+    ("ناجووليت يارمه تي", "ckb"),
+    # Short unaccented Badini cries for help
+    ("hawarrr agir berdane kone me", "ku"),
+    ("helppp agir kone me", "ku"),
+    ("tkaye werin teqe", "ku"),
     ("please help me we are alone", "en"),
     ("can we come to the office next week", "en"),
 ])
@@ -71,3 +82,12 @@ def test_detect_language_where_scripts_and_words_mislead(text, lang):
 def test_mixed_script_follows_majority():
     assert detect_language("المختار يريد فلوس حتى يحطنا بال list") == "ar"
     assert detect_language("کارتەکەم لە ATM کار ناکات") == "ckb"
+
+
+@pytest.mark.parametrize("text,category", [
+    ("فرياكه ون ته قه يه ته قه", "safety_threat"),  # help, there is shooting
+    ("hawarrr agir berdane kone me", "safety_threat"),  # help, they set fire to our tent
+])
+def test_short_kurdish_cries_are_read_by_the_kurdish_rules(text, category):
+    res = evaluate(text)
+    assert (res.category, res.urgency) == (category, "critical"), res.evidence
