@@ -80,8 +80,8 @@ arid areed ariid widdi widi wddi amoot amuut amut mayt mayit
 """
 # Iraqi pronoun endings on words that are neither English nor Kurmanji: beitna, tiktilni, ilkum.
 # An Iraqi imperfect verb typed in Latin letters starts with y and a consonant (ytnafas, ydrubni,
-# yriid); English words do not.
-_ARABIZI_VERB = re.compile(r"^y[bdfhjklmnqrstwxz][a-z]{2,}$")
+# yriid), or with yi/ya and a consonant cluster (yitnafas, yiktilna); English words do not.
+_ARABIZI_VERB = re.compile(r"^y(?:[bdfhjklmnqrstwxz][a-z]{2,}|[ia][bdfhjklmnqrstwxz]{2}[a-z]+)$")
 _ARABIZI_ENDING = re.compile(r"^(?!(?:ha)+$)[a-z]{3,}(?:na|ni|kum|kom|hum|hom|ich|ha)$")  # not "hahaha"
 
 

@@ -15,6 +15,7 @@ from helpline.triage.engine import evaluate
     ("slav, kenge cash card de hete dan? nave min li lista ye", "ku"),
     ("sala nu piroz be, spas bo hemi karmendan", "ku"),
     ("karmendek got bide min 20 dolar ez de cash for work bo te bikem", "ku"),
+    ("ma yitnafas", "ar"),  # Iraqi verb with yi- and a consonant cluster: "he isn't breathing"
     ("shlonak", "ar"), ("wallah ana ma3 ahli", "ar"), ("salam 3ndi su2al", "ar"),
     ("ئەز نزانم چ بکەم", "ku"),  # Badini in Arabic script
     ("", "en"), ("7", "en"), ("🙏🙏", "en"),
