@@ -146,8 +146,7 @@ _CKB_PERFECT = re.compile(r"(?<!و)وو(?:ه|ە|ن|م|ین|یت|ی)?(?!\w)")
 # written in Arabic script has neither; it shares many words with Sorani once folded (کورێ and
 # کوڕی, مالێ and ماڵی, ڤی and فێی), so these decide between the two.
 _SORANI_ONLY = re.compile(r"\w*(?:ڵ|ەک(?:ە|ان))\w*")
-
-
+# Kurdish writes ئ before every word-initial vowel (ئاگر، ئەوە); Arabic never starts a word with it.
 _INITIAL_HAMZA = re.compile(r"(?<!\w)ئ")
 
 
@@ -165,8 +164,6 @@ def _arabic_script(text):
     # ژ is a Kurdish (and Persian) letter that Iraqi Arabic does not write: Sorani typed on an
     # Arabic keyboard keeps it ("ده یانه ویت بمكوژن").
     zheh = text.count("ژ")
-    # Kurdish writes ئ before every word-initial vowel (ئاگر، ئەوە); Arabic never starts a word
-    # with it.
     initial_hamza = len(_INITIAL_HAMZA.findall(text))
     perfect = min(len(_CKB_PERFECT.findall(text)), 2)
     letters = (3.0 * min(sorani, 6) + 0.5 * min(keyboard, 4) + 2.0 * min(zheh, 2)

@@ -1,7 +1,7 @@
 """Loading and matching of the rule files in `rules/` (format described in rules/README.md)."""
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import ahocorasick
@@ -217,7 +217,7 @@ def parse_rules(text, kind, fold_term, origin, category=None):
         m = _HEADER.match(line)
         if m:
             current = _make_rule(m.group(1), _parse_options(m.group(2), where), kind, category, where)
-            if current.code in codes:  # a second rule of the same name: add its lines to the first
+            if current.code in codes:  # one name, one rule: further wordings go under the first
                 raise RuleError(f"{where}: rule '{current.name}' is already defined at {codes[current.code]}")
             codes[current.code] = where
             rules.append(current)
@@ -322,6 +322,11 @@ class RuleSet:
     urgency_rules: list
 
     def __post_init__(self):
+        # A category rule with `cancels=` is also a hard negative over the same words: "beats my
+        # son every day" files the beating as high and keeps the critical beating rule off it.
+        self.negative_rules = self.negative_rules + [
+            replace(r, kind="negative", category=None, urgency=None, applies=frozenset())
+            for r in self.category_rules if r.cancels]
         self.category_index = GuardIndex(self.category_rules)
         self.negative_index = GuardIndex(self.negative_rules)
         self.urgency_index = GuardIndex(self.urgency_rules)

@@ -72,3 +72,14 @@ def test_rule_prefilter_skips_rules_whose_words_are_absent_and_keeps_every_match
     assert matching("the heat is killing us") == []  # no "will": skipped before matching
     assert matching("armed men at the checkpoint") == []  # one part of two
     assert rs.candidates("anything")[1] == []
+
+
+def test_a_category_rule_with_cancels_also_acts_as_its_own_hard_negative():
+    from helpline.triage.rules import RuleSet
+    rules = parse_rules("[beaten_daily] urgency=high cancels=child_protection.child_abuse\n"
+                        "beats ...2 son ...1 every day\n", "category", lambda t: t, "test",
+                        category="child_protection")
+    ruleset = RuleSet("test", "en", rules, [], [])
+    derived = [r for r in ruleset.negative_rules if r.name == "beaten_daily"]
+    assert len(derived) == 1 and derived[0].cancels == {"child_protection.child_abuse"}
+    assert derived[0].patterns == rules[0].patterns and derived[0].kind == "negative"
